@@ -1,0 +1,42 @@
+package io.finkperf.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything the Python driver needs to run one module (the {@code fink-perf-driver/1} SPEC.json,
+ * see ARCHITECTURE.md). Paths are host paths; a runner that moves the work elsewhere (a container)
+ * rewrites them with {@link #relocate}.
+ *
+ * @param saveOutputDir where the driver writes the module output as a one-column batch, or null
+ */
+public record DriverSpec(
+        String module,
+        String entry,
+        Path scienceDir,
+        Path batchDir,
+        List<DriverArg> args,
+        int warmup,
+        int loops,
+        boolean lineProfile,
+        Path resultFile,
+        Path saveOutputDir,
+        String outputColumn,
+        Duration timeout) {
+
+    public DriverSpec {
+        args = List.copyOf(args);
+        if (loops < 1) {
+            throw new IllegalArgumentException("loops must be >= 1, got " + loops);
+        }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
+        }
+    }
+
+    public DriverSpec relocate(Path science, Path batch, Path result, Path saveOutput) {
+        return new DriverSpec(module, entry, science, batch, args, warmup, loops, lineProfile,
+                result, saveOutput, outputColumn, timeout);
+    }
+}
