@@ -1,0 +1,38 @@
+package io.finkperf.registry;
+
+import java.util.List;
+
+/**
+ * One science module as the broker calls it.
+ *
+ * @param entry     {@code package.module:function}
+ * @param packages  Python packages the module needs beyond numpy and pandas (import names)
+ */
+public record ModuleSpec(
+        String name,
+        String entry,
+        ModuleType type,
+        CallKind call,
+        List<ModuleArg> args,
+        String output,
+        List<String> packages,
+        String description) {
+
+    public ModuleSpec {
+        args = List.copyOf(args);
+        packages = List.copyOf(packages);
+    }
+
+    /** Column arguments, in call order, without literals. */
+    public List<String> inputColumns() {
+        return args.stream().filter(a -> !a.isLiteral()).map(ModuleArg::column).toList();
+    }
+
+    public String modulePath() {
+        return entry.substring(0, entry.indexOf(':'));
+    }
+
+    public String function() {
+        return entry.substring(entry.indexOf(':') + 1);
+    }
+}

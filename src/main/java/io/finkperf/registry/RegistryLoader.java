@@ -1,0 +1,162 @@
+package io.finkperf.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a registry file ({@code fink-perf/registry/1}, YAML or JSON) and validates it whole, so a
+ * mistake fails at load with the file, the module and the field, not in the middle of a run.
+ */
+public final class RegistryLoader {
+
+    public static final String SCHEMA = "fink-perf/registry/1";
+    private static final Pattern ENTRY = Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    private static final Set<String> FIELDS = Set.of(
+            "name", "entry", "type", "call", "args", "output", "packages", "description");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private RegistryLoader() {
+    }
+
+    public static ModuleRegistry load(Path file) {
+        String src = file.toString();
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new RegistryException(src + ": registry file not found");
+        } catch (IOException e) {
+            throw new RegistryException(src + ": not valid YAML/JSON: " + firstLine(e.getMessage()), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new RegistryException(src + ": empty registry or not a mapping");
+        }
+        String schema = root.path("schema").asText("");
+        if (!SCHEMA.equals(schema)) {
+            throw new RegistryException(src + ": field 'schema' must be '" + SCHEMA + "', got '" + schema + "'");
+        }
+        String survey = root.path("survey").asText("");
+        if (survey.isEmpty()) {
+            throw new RegistryException(src + ": field 'survey' is missing");
+        }
+        SurveyColumns known;
+        try {
+            known = SurveyColumns.of(survey);
+        } catch (RegistryException e) {
+            throw new RegistryException(src + ": field 'survey': " + e.getMessage());
+        }
+        JsonNode list = root.path("modules");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new RegistryException(src + ": field 'modules' must be a non-empty list");
+        }
+        List<ModuleSpec> modules = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int index = 0;
+        for (JsonNode node : list) {
+            ModuleSpec spec = parseModule(src, index++, node);
+            if (!names.add(spec.name())) {
+                throw new RegistryException(src + ": module '" + spec.name() + "' field 'name': duplicate name");
+            }
+            modules.add(spec);
+        }
+        checkColumns(src, modules, known);
+        return new ModuleRegistry(src, survey, modules);
+    }
+
+    private static ModuleSpec parseModule(String src, int index, JsonNode node) {
+        if (!node.isObject()) {
+            throw new RegistryException(src + ": modules[" + index + "] is not a mapping");
+        }
+        String name = node.path("name").asText("");
+        String where = src + ": module '" + (name.isEmpty() ? "#" + index : name) + "' field ";
+        if (name.isEmpty()) {
+            throw new RegistryException(where + "'name': missing");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new RegistryException(where + "'" + f + "': unknown field (known: " + String.join(", ", FIELDS) + ")");
+            }
+        }
+        String entry = required(node, "entry", where);
+        if (!ENTRY.matcher(entry).matches()) {
+            throw new RegistryException(where + "'entry': malformed entry point '" + entry
+                    + "' (expected package.module:function)");
+        }
+        String typeText = required(node, "type", where);
+        ModuleType type = ModuleType.parse(typeText).orElseThrow(() -> new RegistryException(
+                where + "'type': unknown type '" + typeText + "' (known: xmatch, ml, feature, flag, agg)"));
+        String callText = node.path("call").asText("pandas_udf");
+        CallKind call = CallKind.parse(callText).orElseThrow(() -> new RegistryException(
+                where + "'call': unknown call kind '" + callText + "' (known: pandas_udf, udf, dataframe)"));
+        String output = required(node, "output", where);
+        JsonNode argsNode = node.path("args");
+        if (!argsNode.isArray()) {
+            throw new RegistryException(where + "'args': missing or not a list");
+        }
+        List<ModuleArg> args = new ArrayList<>();
+        for (JsonNode a : argsNode) {
+            args.add(parseArg(a, where));
+        }
+        List<String> packages = new ArrayList<>();
+        for (JsonNode p : node.path("packages")) {
+            packages.add(p.asText());
+        }
+        return new ModuleSpec(name, entry, type, call, args, output, packages, node.path("description").asText(""));
+    }
+
+    private static ModuleArg parseArg(JsonNode a, String where) {
+        if (a.isTextual()) {
+            String col = a.asText();
+            if (!COLUMN.matcher(col).matches()) {
+                throw new RegistryException(where + "'args': malformed column name '" + col + "'");
+            }
+            return ModuleArg.column(col);
+        }
+        if (a.isObject() && a.size() == 1 && a.has("lit")) {
+            JsonNode v = a.get("lit");
+            Object value = v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong()
+                    : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? (Object) v.asBoolean() : v.asText();
+            return ModuleArg.literal(value);
+        }
+        throw new RegistryException(where + "'args': expected a column name or {lit: value}, got " + a);
+    }
+
+    private static void checkColumns(String src, List<ModuleSpec> modules, SurveyColumns known) {
+        Set<String> produced = new HashSet<>();
+        modules.forEach(m -> produced.add(m.output()));
+        for (ModuleSpec m : modules) {
+            for (String col : m.inputColumns()) {
+                if (!known.contains(col) && !produced.contains(col)) {
+                    throw new RegistryException(src + ": module '" + m.name() + "' field 'args': column '" + col
+                            + "' is neither an alert column of survey nor produced by a module of this registry");
+                }
+            }
+        }
+    }
+
+    private static String required(JsonNode node, String field, String where) {
+        String v = node.path(field).asText("");
+        if (v.isEmpty()) {
+            throw new RegistryException(where + "'" + field + "': missing");
+        }
+        return v;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

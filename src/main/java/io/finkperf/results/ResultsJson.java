@@ -1,0 +1,50 @@
+package io.finkperf.results;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Reads and writes results.json; writes are atomic so a crash never leaves half a file. */
+public final class ResultsJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ResultsJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+
+    public static void write(RunResults results, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".results", ".tmp");
+            JSON.writeValue(tmp.toFile(), results);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public static RunResults read(Path file) throws IOException {
+        RunResults r = JSON.readValue(file.toFile(), RunResults.class);
+        if (r.schema() == null || !r.schema().startsWith("fink-perf/results/")) {
+            throw new IOException(file + " is not a fink-perf results file (schema " + r.schema() + ")");
+        }
+        return r;
+    }
+}

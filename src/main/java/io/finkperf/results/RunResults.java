@@ -1,0 +1,43 @@
+package io.finkperf.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One run of fink-perf: what was measured, where, and with which options. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunResults(
+        String schema,
+        String toolVersion,
+        String startedAt,
+        String finishedAt,
+        Environment environment,
+        RunConfig config,
+        List<ModuleResult> modules) {
+
+    public static final String SCHEMA = "fink-perf/results/1";
+
+    public RunResults {
+        modules = modules == null ? List.of() : List.copyOf(modules);
+    }
+
+    public RunResults withModule(ModuleResult module) {
+        List<ModuleResult> more = new ArrayList<>(modules);
+        more.removeIf(m -> m.name().equals(module.name()));
+        more.add(module);
+        return new RunResults(schema, toolVersion, startedAt, finishedAt, environment, config, more);
+    }
+
+    public RunResults finished(String at) {
+        return new RunResults(schema, toolVersion, startedAt, at, environment, config, modules);
+    }
+
+    public RunResults withEnvironment(Environment env) {
+        return new RunResults(schema, toolVersion, startedAt, finishedAt, env, config, modules);
+    }
+
+    public Optional<ModuleResult> module(String name) {
+        return modules.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+}
