@@ -1,0 +1,216 @@
+package io.finkperf.runner.local;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.finkperf.runner.DriverEvent;
+import io.finkperf.runner.DriverOutcome;
+import io.finkperf.runner.DriverSpec;
+import io.finkperf.runner.DriverSpecFile;
+import io.finkperf.runner.ModuleRunner;
+import io.finkperf.runner.OutcomeReader;
+import io.finkperf.runner.ProgressListener;
+import io.finkperf.runner.RunnerException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the driver as a Python process on this host, one process per module: a crash, a hang or a
+ * memory blow-up of one module never touches the others, and peak RSS is the module's own.
+ */
+public final class LocalRunner implements ModuleRunner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String python;
+    private final Path driverDir;
+    private Map<String, Object> environment;
+
+    /**
+     * @param python    interpreter (see {@link PythonLocator})
+     * @param driverDir the folder holding the {@code fink_perf_driver} package
+     */
+    public LocalRunner(String python, Path driverDir) {
+        this.python = python;
+        this.driverDir = driverDir.toAbsolutePath();
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    public String python() {
+        return python;
+    }
+
+    @Override
+    public synchronized Map<String, Object> environment() {
+        if (environment == null) {
+            Result r = exec(Duration.ofSeconds(120), "-m", "fink_perf_driver", "env");
+            Map<String, Object> env = new LinkedHashMap<>();
+            env.put("runner", "local");
+            env.put("python_executable", python);
+            if (r.exitCode == 0) {
+                try {
+                    env.putAll(JSON.readValue(r.stdout, new TypeReference<Map<String, Object>>() { }));
+                } catch (IOException e) {
+                    env.put("env_error", "driver env output not JSON");
+                }
+            } else {
+                env.put("env_error", r.lastLine());
+            }
+            environment = Collections.unmodifiableMap(env);
+        }
+        return environment;
+    }
+
+    @Override
+    public void checkPackages(List<String> pythonPackages) {
+        if (pythonPackages.isEmpty()) {
+            return;
+        }
+        Result r = exec(Duration.ofSeconds(120), "-m", "fink_perf_driver", "check-packages",
+                String.join(",", pythonPackages));
+        if (r.exitCode == 7) {
+            throw new RunnerException(RunnerException.Kind.PACKAGE_MISSING,
+                    "python package missing for " + python + ": " + r.stdout.trim().lines().reduce((a, b) -> b).orElse("")
+                            + " (Debian: apt-get install python3-<name>)");
+        }
+        if (r.exitCode != 0) {
+            throw new RunnerException(RunnerException.Kind.PYTHON_MISSING,
+                    "python driver does not start with " + python + ": " + r.lastLine());
+        }
+    }
+
+    @Override
+    public DriverOutcome run(DriverSpec spec, ProgressListener listener) {
+        Path specFile = spec.resultFile().resolveSibling(spec.module() + ".spec.json");
+        DriverSpecFile.write(spec, specFile);
+        List<Long> warmup = Collections.synchronizedList(new ArrayList<>());
+        List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+        String[] lastErr = {""};
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = processBuilder("-m", "fink_perf_driver", "run", specFile.toString()).start();
+        } catch (IOException e) {
+            throw new RunnerException(RunnerException.Kind.PYTHON_MISSING, "cannot start " + python + ": " + e.getMessage(), e);
+        }
+        Thread err = drain(process.getErrorStream(), line -> {
+            var event = DriverEvent.parse(line);
+            if (event.isPresent()) {
+                DriverEvent e = event.get();
+                if (e.isMeasuredLoop()) {
+                    samples.add(e.nanos());
+                } else if (e.isWarmupLoop()) {
+                    warmup.add(e.nanos());
+                }
+                listener.onEvent(spec.module(), e);
+            } else {
+                if (!line.isBlank()) {
+                    lastErr[0] = line;
+                }
+                listener.onLogLine(spec.module(), line);
+            }
+        });
+        Thread out = drain(process.getInputStream(), line -> listener.onLogLine(spec.module(), line));
+        boolean timedOut = false;
+        try {
+            long timeoutMs = spec.timeout() == null ? Long.MAX_VALUE : spec.timeout().toMillis();
+            if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+            err.join(5000);
+            out.join(5000);
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new RunnerException(RunnerException.Kind.IO, "interrupted while running " + spec.module());
+        }
+        int exit = timedOut ? -1 : process.exitValue();
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        return OutcomeReader.read(exit, timedOut, spec.resultFile(), List.copyOf(warmup), List.copyOf(samples),
+                lastErr[0], wall);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private ProcessBuilder processBuilder(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(python);
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Map<String, String> env = pb.environment();
+        String pp = env.get("PYTHONPATH");
+        env.put("PYTHONPATH", driverDir + (pp == null || pp.isEmpty() ? "" : ":" + pp));
+        env.put("PYTHONUNBUFFERED", "1");
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        // One core per module, as a broker executor task has: BLAS must not spread over the others.
+        for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
+            env.putIfAbsent(v, "1");
+        }
+        return pb;
+    }
+
+    private record Result(int exitCode, String stdout, String stderr) {
+        String lastLine() {
+            String all = (stderr + "\n" + stdout).trim();
+            return all.lines().reduce((a, b) -> b).orElse("exit code " + exitCode);
+        }
+    }
+
+    private Result exec(Duration timeout, String... args) {
+        try {
+            Process p = processBuilder(args).start();
+            StringBuilder so = new StringBuilder();
+            StringBuilder se = new StringBuilder();
+            Thread t1 = drain(p.getInputStream(), l -> so.append(l).append('\n'));
+            Thread t2 = drain(p.getErrorStream(), l -> se.append(l).append('\n'));
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "", "timed out");
+            }
+            t1.join(2000);
+            t2.join(2000);
+            return new Result(p.exitValue(), so.toString(), se.toString());
+        } catch (IOException e) {
+            throw new RunnerException(RunnerException.Kind.PYTHON_MISSING, "cannot start " + python + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunnerException(RunnerException.Kind.IO, "interrupted");
+        }
+    }
+
+    private static Thread drain(InputStream in, java.util.function.Consumer<String> sink) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    sink.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the process went away; what was read is kept
+            }
+        }, "driver-stream");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
