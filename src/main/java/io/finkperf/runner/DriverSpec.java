@@ -10,6 +10,7 @@ import java.util.List;
  * rewrites them with {@link #relocate}.
  *
  * @param saveOutputDir where the driver writes the module output as a one-column batch, or null
+ * @param call          "pandas_udf" (Series in, Series out) or "udf" (called once per row)
  */
 public record DriverSpec(
         String module,
@@ -23,7 +24,8 @@ public record DriverSpec(
         Path resultFile,
         Path saveOutputDir,
         String outputColumn,
-        Duration timeout) {
+        Duration timeout,
+        String call) {
 
     public DriverSpec {
         args = List.copyOf(args);
@@ -37,6 +39,6 @@ public record DriverSpec(
 
     public DriverSpec relocate(Path science, Path batch, Path result, Path saveOutput) {
         return new DriverSpec(module, entry, science, batch, args, warmup, loops, lineProfile,
-                result, saveOutput, outputColumn, timeout);
+                result, saveOutput, outputColumn, timeout, call);
     }
 }

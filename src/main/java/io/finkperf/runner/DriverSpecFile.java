@@ -21,6 +21,7 @@ public final class DriverSpecFile {
         root.put("format", "fink-perf-driver/1");
         root.put("module", spec.module());
         root.put("entry", spec.entry());
+        root.put("call", spec.call() == null ? "pandas_udf" : spec.call());
         root.put("science_dir", spec.scienceDir().toString());
         root.put("batch", spec.batchDir().toString());
         ArrayNode args = root.putArray("args");
