@@ -1,0 +1,35 @@
+"""Versions and resource usage reported with each result."""
+import importlib
+import os
+import platform
+import resource
+import sys
+
+
+def _version(name):
+    try:
+        mod = importlib.import_module(name)
+    except Exception:
+        return None
+    if getattr(mod, "__fink_perf_stub__", False):
+        return None
+    return str(getattr(mod, "__version__", "unknown"))
+
+
+def python_versions(pyspark_version=None):
+    """``pyspark_version``: as returned by the shim ("stub" or a version); looked up if None."""
+    if pyspark_version is None:
+        import importlib.util
+        has = importlib.util.find_spec("pyspark") is not None
+        pyspark_version = _version("pyspark") if has else "stub"
+    return {"python": platform.python_version(), "executable": sys.executable,
+            "implementation": platform.python_implementation(),
+            "numpy": _version("numpy"), "pandas": _version("pandas"),
+            "line_profiler": _version("line_profiler"), "pyspark": pyspark_version,
+            "platform": platform.platform(), "cpu_count": os.cpu_count()}
+
+
+def peak_rss_bytes():
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # ru_maxrss is KiB on Linux, bytes on macOS
+    return int(kib) if sys.platform == "darwin" else int(kib) * 1024

@@ -1,0 +1,103 @@
+"""Timed passes over a batch: only the module call sits between the two clock reads."""
+import os
+import time
+
+import numpy as np
+import pandas as pd
+
+from .errors import DriverError, missing_package_of
+
+
+def literal_series(value, n_rows):
+    """A literal as a pandas UDF receives it: a constant Series (Spark types lit(1) int32)."""
+    if isinstance(value, bool):
+        return pd.Series(np.full(n_rows, value, dtype=bool))
+    if isinstance(value, int) and -2 ** 31 <= value < 2 ** 31:
+        return pd.Series(np.full(n_rows, value, dtype=np.int32))
+    if isinstance(value, int):
+        return pd.Series(np.full(n_rows, value, dtype=np.int64))
+    if isinstance(value, float):
+        return pd.Series(np.full(n_rows, value, dtype=np.float64))
+    cells = np.empty(n_rows, dtype=object)
+    cells[:] = [value] * n_rows
+    return pd.Series(cells, dtype=object)
+
+
+class ChunkArgs(object):
+    """Reads each chunk and builds the module's argument Series, outside any timing."""
+
+    def __init__(self, reader, arg_specs):
+        self.reader = reader
+        self.arg_specs = arg_specs
+        self.columns = []
+        for a in arg_specs:
+            if "column" in a and a["column"] not in self.columns:
+                self.columns.append(a["column"])
+
+    def __iter__(self):
+        for i, n_rows, cols in self.reader.iter_chunks(self.columns):
+            yield i, n_rows, [cols[a["column"]] if "column" in a else literal_series(a["literal"], n_rows)
+                              for a in self.arg_specs]
+
+
+def call_module(fn, args, own_packages=()):
+    """One call, timed. Module failures become classified DriverErrors."""
+    try:
+        t0 = time.perf_counter_ns()
+        out = fn(*args)
+        t1 = time.perf_counter_ns()
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:
+        raise classify_module_error(e, own_packages)
+    return out, t1 - t0
+
+
+def classify_module_error(e, own_packages=()):
+    missing = missing_package_of(e, own_packages)
+    if missing:
+        return DriverError("missing_package", "module needs package %r: %s" % (missing, e),
+                           missing_package=missing, cause=e)
+    return DriverError("exception", "%s: %s" % (type(e).__name__, e), cause=e)
+
+
+def check_output(out, n_rows):
+    if not isinstance(out, (pd.Series, pd.DataFrame)):
+        raise DriverError("bad_output", "module returned %s, expected a pandas Series or DataFrame"
+                          % type(out).__name__)
+    if len(out) != n_rows:
+        raise DriverError("bad_output", "module returned %d rows for a chunk of %d" % (len(out), n_rows))
+
+
+class CpuClock(object):
+    """User/system CPU seconds accumulated around module calls only."""
+
+    def __init__(self):
+        self.user = 0.0
+        self.sys = 0.0
+        self._t = None
+
+    def start(self):
+        self._t = os.times()
+
+    def stop(self):
+        t = os.times()
+        self.user += t.user - self._t.user
+        self.sys += t.system - self._t.system
+
+
+def timed_pass(fn, chunk_args, own_packages=(), on_output=None, cpu=None):
+    """Sum over chunks of the module call time, in ns. ``on_output(i, out)`` runs untimed."""
+    total = 0
+    for i, n_rows, args in chunk_args:
+        if cpu:
+            cpu.start()
+        out, ns = call_module(fn, args, own_packages)
+        if cpu:
+            cpu.stop()
+        total += ns
+        check_output(out, n_rows)
+        if on_output is not None:
+            on_output(i, out)
+        del out, args
+    return total
