@@ -1,0 +1,171 @@
+package io.finkperf.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/** Alerts from one parquet file or folder, ready to be cut into Python-ready batches. */
+public final class AlertData implements AutoCloseable {
+
+    private final Path source;
+    private final Survey survey;
+    private final SparkSession spark;
+    private final boolean ownsSession;
+    private final DetectedSchema schema;
+    private final ColumnCatalog catalog;
+    private final Dataset<Row> alerts;
+    private final long count;
+
+    private AlertData(Path source, Survey survey, SparkSession spark, boolean ownsSession) {
+        this.source = source;
+        this.survey = survey;
+        this.spark = spark;
+        this.ownsSession = ownsSession;
+        AlertFiles.validate(source);
+        StructType footer = footer();
+        this.schema = DetectedSchema.detect(footer, survey, source);
+        this.catalog = ColumnCatalog.of(footer, schema);
+        this.alerts = reader().schema(catalog.readSchema()).parquet(source.toString());
+        this.count = alerts.count();
+        if (count == 0) {
+            throw new DataException(DataException.Kind.EMPTY, source + " has no rows");
+        }
+    }
+
+    public static AlertData open(Path fileOrDir, Survey survey) {
+        SparkSession spark = SparkSessions.local(Runtime.getRuntime().availableProcessors());
+        try {
+            return new AlertData(fileOrDir, survey, spark, true);
+        } catch (RuntimeException e) {
+            spark.stop();
+            throw e;
+        }
+    }
+
+    /** Reuses {@code spark}; {@link #close()} leaves it running. */
+    public static AlertData open(Path fileOrDir, Survey survey, SparkSession spark) {
+        return new AlertData(fileOrDir, survey, spark, false);
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** {@code ztf-raw}, {@code ztf-ftransfer} or {@code rubin}. */
+    public String detectedSchema() {
+        return schema.id;
+    }
+
+    public Survey survey() {
+        return survey;
+    }
+
+    public Set<String> availableColumns() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(catalog.columns().keySet()));
+    }
+
+    /**
+     * Writes {@code columns} of {@code nAlerts} alerts ({@code <= 0}: all, in stable order; more than
+     * {@link #count()}: the file repeated cyclically) as a {@code fink-perf-batch/1} folder.
+     */
+    public BatchInfo writeBatch(List<String> columns, long nAlerts, Path outDir, int chunkRows) {
+        List<ColumnSource> sources = resolve(columns);
+        long start = System.nanoTime();
+        List<Column> exprs = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            exprs.add(sources.get(i).expr().as("c" + i));
+        }
+        List<Column> order = catalog.stableOrder();
+        for (int i = 0; i < order.size(); i++) {
+            // Sort keys ride along under their own names; the writer reads columns by position only.
+            exprs.add(order.get(i).as("__fink_perf_key" + i));
+        }
+        Dataset<Row> picked = alerts.select(exprs.toArray(new Column[0]));
+        List<Column> keys = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            keys.add(picked.col("__fink_perf_key" + i).asc_nulls_last());
+        }
+        Dataset<Row> rows = AlertSampler.take(picked, keys, count, nAlerts);
+        Column[] out = new Column[sources.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows.col("c" + i);
+        }
+        Iterator<Row> it = rows.select(out).toLocalIterator();
+        long written = new BatchWriter(outDir, chunkRows, sources).write(it, source.toString(), survey);
+        return new BatchInfo(outDir, written, chunkRows, columns, System.nanoTime() - start);
+    }
+
+    private List<ColumnSource> resolve(List<String> columns) {
+        if (columns.isEmpty()) {
+            throw new DataException(DataException.Kind.MISSING_COLUMN, "no columns requested from " + source);
+        }
+        List<ColumnSource> out = new ArrayList<>();
+        for (String name : columns) {
+            ColumnSource s = catalog.columns().get(name);
+            if (s == null) {
+                String why = name.startsWith("cutout") ? " (binary cutouts have no fink-perf-batch/1 dtype)" : "";
+                throw new DataException(DataException.Kind.MISSING_COLUMN,
+                        "column '" + name + "' not in " + source + " (" + schema.id + " schema)" + why);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private StructType footer() {
+        try {
+            return reader().parquet(source.toString()).schema();
+        } catch (RuntimeException e) {
+            throw new DataException(DataException.Kind.CORRUPT,
+                    "cannot read parquet schema of " + source + ": " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * Folders use Spark's partition discovery (Fink Data Transfer writes {@code finkclass=.../} folders,
+     * which become a column); folders that are not partition layouts are listed recursively instead.
+     */
+    private org.apache.spark.sql.DataFrameReader reader() {
+        org.apache.spark.sql.DataFrameReader r = spark.read();
+        if (source.toFile().isDirectory() && !partitionLayout(source)) {
+            r = r.option("recursiveFileLookup", "true");
+        }
+        return r;
+    }
+
+    private static boolean partitionLayout(Path dir) {
+        java.io.File[] subdirs = dir.toFile().listFiles(f -> f.isDirectory()
+                && !f.getName().startsWith("_") && !f.getName().startsWith("."));
+        if (subdirs == null || subdirs.length == 0) {
+            return true;
+        }
+        for (java.io.File f : subdirs) {
+            if (!f.getName().contains("=")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    @Override
+    public void close() {
+        if (ownsSession) {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.finkperf.data;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Checks an input path before Spark sees it, so a bad path fails with the file's name instead of a stack trace. */
+final class AlertFiles {
+
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+
+    private AlertFiles() {
+    }
+
+    /** The parquet data files under {@code path} (itself, or all non-hidden files below it, as Spark lists them). */
+    static List<Path> validate(Path path) {
+        if (!Files.exists(path)) {
+            throw new DataException(DataException.Kind.MISSING, "no such file or directory: " + path);
+        }
+        List<Path> files = Files.isDirectory(path) ? dataFilesUnder(path) : List.of(path);
+        if (files.isEmpty()) {
+            throw new DataException(DataException.Kind.EMPTY, "no parquet files under " + path);
+        }
+        for (Path f : files) {
+            requireParquet(f);
+        }
+        return files;
+    }
+
+    private static List<Path> dataFilesUnder(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !hiddenBelow(dir, p))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new DataException(DataException.Kind.CORRUPT, "cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Spark skips names starting with '_' or '.' (_SUCCESS, .crc files, _temporary/). */
+    private static boolean hiddenBelow(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            String s = part.toString();
+            if (s.startsWith("_") || s.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void requireParquet(Path f) {
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 12 || !magicAt(ch, 0) || !magicAt(ch, size - 4)) {
+                throw new DataException(DataException.Kind.CORRUPT, f + " is not a parquet file (no PAR1 magic)");
+            }
+        } catch (IOException e) {
+            throw new DataException(DataException.Kind.CORRUPT, "cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean magicAt(FileChannel ch, long pos) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4);
+        while (b.hasRemaining() && ch.read(b, pos + b.position()) > 0) {
+            // read fully
+        }
+        return b.position() == 4 && java.util.Arrays.equals(b.array(), MAGIC);
+    }
+}

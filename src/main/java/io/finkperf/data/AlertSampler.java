@@ -1,0 +1,49 @@
+package io.finkperf.data;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sequence;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Exactly N alerts in a deterministic order, computed by Spark: the source rows are numbered in a
+ * stable order (candid / diaSourceId, then object id); N up to the row count keeps the first N, a
+ * larger N repeats the source cyclically (row i is source row i mod count). The result is one
+ * partition sorted by output row, so iterating it locally yields the rows in batch order.
+ */
+final class AlertSampler {
+
+    static final String SOURCE_INDEX = "__fink_perf_src";
+    static final String ROW_INDEX = "__fink_perf_row";
+    private static final String REPEAT = "__fink_perf_rep";
+
+    private AlertSampler() {
+    }
+
+    static Dataset<Row> take(Dataset<Row> rows, List<Column> stableOrder, long count, long n) {
+        long wanted = n <= 0 ? count : n;
+        // One window without partitioning: everything goes to a single partition, which is what we want,
+        // since the batch is written in order by one local iterator anyway.
+        Dataset<Row> numbered = rows.withColumn(SOURCE_INDEX,
+                row_number().over(Window.orderBy(stableOrder.toArray(new Column[0]))).minus(1L));
+        Dataset<Row> out;
+        if (wanted <= count) {
+            out = numbered.filter(col(SOURCE_INDEX).lt(wanted)).withColumn(ROW_INDEX, col(SOURCE_INDEX));
+        } else {
+            long repeats = (wanted + count - 1) / count;
+            out = numbered
+                    .withColumn(REPEAT, explode(sequence(lit(0L), lit(repeats - 1))))
+                    .withColumn(ROW_INDEX, col(REPEAT).multiply(count).plus(col(SOURCE_INDEX)))
+                    .filter(col(ROW_INDEX).lt(wanted))
+                    .drop(REPEAT);
+        }
+        return out.sortWithinPartitions(ROW_INDEX);
+    }
+}

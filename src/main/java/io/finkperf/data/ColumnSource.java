@@ -1,0 +1,11 @@
+package io.finkperf.data;
+
+import org.apache.spark.sql.Column;
+
+/** One column a module can ask for: its name as modules spell it and the Spark expression producing it. */
+record ColumnSource(String name, Column expr, boolean list, BatchDtype dtype) {
+
+    String kind() {
+        return list ? "list" : "scalar";
+    }
+}
