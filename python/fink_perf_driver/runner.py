@@ -11,7 +11,7 @@ from .errors import DriverError
 from .lineprof import LineProfilePass
 from .output_hash import OutputHasher, describe_dtype
 from .progress import Progress
-from .timing import ChunkArgs, CpuClock, classify_module_error, timed_pass
+from .timing import ChunkArgs, CpuClock, classify_module_error, row_invoker, timed_pass
 
 
 def new_result(spec_dict):
@@ -84,7 +84,10 @@ def run(spec, result, progress=None):
     _decorated, fn = import_entry(spec.entry, spec.science_dir)
     result["import_ns"] = time.perf_counter_ns() - t0
     own = own_packages(spec.science_dir, parse_entry(spec.entry)[0])
-    chunk_args = ChunkArgs(reader, spec.args)
+    rows = spec.call == "udf"
+    chunk_args = ChunkArgs(reader, spec.args, rows=rows)
+    body = fn
+    fn = row_invoker(body) if rows else body
 
     try:
         progress.phase("warmup")
@@ -112,22 +115,22 @@ def run(spec, result, progress=None):
 
     if spec.line_profile:
         progress.phase("line_profile")
-        result["line_profile"] = line_profile_pass(fn, chunk_args, spec.science_dir)
+        result["line_profile"] = line_profile_pass(fn, body, chunk_args, spec.science_dir)
     result["peak_rss_bytes"] = peak_rss_bytes()
     result["status"] = "ok"
     progress.phase("done")
     return result
 
 
-def line_profile_pass(fn, chunk_args, science_dir):
+def line_profile_pass(fn, body, chunk_args, science_dir):
     """Never fails the run: problems are reported inside the line_profile object."""
     if not shims.line_profiler_available():
         return {"status": "unavailable", "message": "line_profiler is not installed", "functions": []}
     try:
-        lp = LineProfilePass([fn] + list(shims.PROFILED))
+        lp = LineProfilePass([body] + list(shims.PROFILED))
         for _i, _n, args in chunk_args:
             lp.call(fn, args)
-        out = lp.to_json(science_dir, roles={fn.__code__: "entry"} if hasattr(fn, "__code__") else None)
+        out = lp.to_json(science_dir, roles={body.__code__: "entry"} if hasattr(body, "__code__") else None)
         out["status"] = "ok"
         return out
     except Exception as e:

@@ -1,6 +1,7 @@
 """SPEC.json of ``fink-perf-driver/1``, validated once at the edge."""
 import json
 
+from . import DRIVER_FORMAT
 from .errors import DriverError
 
 
@@ -19,6 +20,7 @@ class RunSpec(object):
             self.warmup = int(d.get("warmup", 1))
             self.loops = int(d.get("loops", 5))
             self.line_profile = bool(d.get("line_profile", True))
+            self.call = str(d.get("call") or "pandas_udf")
             save = d.get("save_output")
             self.save_dir = str(save["dir"]) if save else None
             self.save_column = str(save["column"]) if save else None
@@ -26,6 +28,10 @@ class RunSpec(object):
             raise DriverError("bad_spec", "invalid spec: %r" % (e,))
         if not self.output:
             raise DriverError("bad_spec", "spec has no 'output' path")
+        if d.get("format", DRIVER_FORMAT) != DRIVER_FORMAT:
+            raise DriverError("bad_spec", "spec format %r, expected %r" % (d.get("format"), DRIVER_FORMAT))
+        if self.call not in ("pandas_udf", "udf"):
+            raise DriverError("bad_spec", "call must be 'pandas_udf' or 'udf', got %r" % self.call)
         if self.warmup < 0 or self.loops < 1:
             raise DriverError("bad_spec", "need warmup >= 0 and loops >= 1")
 

@@ -23,12 +23,37 @@ def literal_series(value, n_rows):
     return pd.Series(cells, dtype=object)
 
 
-class ChunkArgs(object):
-    """Reads each chunk and builds the module's argument Series, outside any timing."""
+def _python_value(v):
+    """A value as a row-wise Spark UDF receives it: Python objects, null → None, arrays → lists."""
+    if isinstance(v, np.ndarray):
+        return [_python_value(x) for x in v.tolist()]
+    if isinstance(v, float) and v != v:
+        return None
+    if isinstance(v, np.generic):
+        return _python_value(v.item())
+    return v
 
-    def __init__(self, reader, arg_specs):
+
+def to_rows(series_list):
+    cols = [[_python_value(v) for v in s.tolist()] for s in series_list]
+    return list(zip(*cols))
+
+
+def row_invoker(fn):
+    """Calls a row-wise UDF body once per row and collects the results, as Spark would."""
+    def call_rows(rows):
+        return pd.Series([fn(*row) for row in rows], dtype=object)
+    return call_rows
+
+
+class ChunkArgs(object):
+    """Reads each chunk and builds the module's arguments, outside any timing: the argument
+    Series for a pandas UDF, or (``rows=True``) one list of row tuples for a row-wise UDF."""
+
+    def __init__(self, reader, arg_specs, rows=False):
         self.reader = reader
         self.arg_specs = arg_specs
+        self.rows = rows
         self.columns = []
         for a in arg_specs:
             if "column" in a and a["column"] not in self.columns:
@@ -36,8 +61,9 @@ class ChunkArgs(object):
 
     def __iter__(self):
         for i, n_rows, cols in self.reader.iter_chunks(self.columns):
-            yield i, n_rows, [cols[a["column"]] if "column" in a else literal_series(a["literal"], n_rows)
-                              for a in self.arg_specs]
+            args = [cols[a["column"]] if "column" in a else literal_series(a["literal"], n_rows)
+                    for a in self.arg_specs]
+            yield i, n_rows, ([to_rows(args)] if self.rows else args)
 
 
 def call_module(fn, args, own_packages=()):
