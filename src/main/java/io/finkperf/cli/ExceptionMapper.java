@@ -1,0 +1,87 @@
+package io.finkperf.cli;
+
+import io.finkperf.data.DataException;
+import io.finkperf.registry.RegistryException;
+import io.finkperf.results.ModuleResult;
+import io.finkperf.results.RunResults;
+import io.finkperf.runner.RunnerException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** The one place where exceptions become exit codes and a single line on stderr. */
+public final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        ExitCode code = exitCodeOf(ex);
+        PrintWriter err = cmd.getErr();
+        err.println("fink-perf: " + oneLine(ex));
+        if (code == ExitCode.INTERNAL || isVerbose(parsed)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code.code();
+    }
+
+    public static ExitCode exitCodeOf(Throwable ex) {
+        if (ex instanceof FinkPerfException f) {
+            return f.exitCode();
+        }
+        if (ex instanceof DataException) {
+            return ExitCode.DATA;
+        }
+        if (ex instanceof RegistryException) {
+            return ExitCode.REGISTRY;
+        }
+        if (ex instanceof RunnerException r) {
+            return switch (r.kind()) {
+                case PYTHON_MISSING -> ExitCode.PYTHON_MISSING;
+                case PACKAGE_MISSING -> ExitCode.PACKAGE_MISSING;
+                case ENGINE_UNAVAILABLE, IMAGE_MISSING -> ExitCode.CONTAINER;
+                case IO -> ExitCode.INTERNAL;
+            };
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    /** The exit code a finished run deserves: that of its first failed module, in run order. */
+    public static ExitCode exitCodeOf(RunResults results) {
+        for (ModuleResult m : results.modules()) {
+            ExitCode c = exitCodeOf(m);
+            if (c != ExitCode.OK) {
+                return c;
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    static ExitCode exitCodeOf(ModuleResult m) {
+        return switch (m.status()) {
+            case OK, SKIPPED -> ExitCode.OK;
+            case MISSING_PACKAGE -> ExitCode.PACKAGE_MISSING;
+            case TIMEOUT -> ExitCode.TIMEOUT;
+            case OUT_OF_MEMORY -> ExitCode.OUT_OF_MEMORY;
+            case ERROR -> m.error() != null && m.error().kind() != null && m.error().kind().startsWith("missing_column")
+                    ? ExitCode.DATA : ExitCode.MODULE_ERROR;
+        };
+    }
+
+    private static String oneLine(Throwable ex) {
+        String msg = ex.getMessage();
+        if (msg == null || msg.isBlank()) {
+            msg = ex.getClass().getSimpleName();
+        }
+        return msg.lines().findFirst().orElse(msg);
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult p = parsed;
+        while (p != null) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+            p = p.subcommand();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+package io.finkperf.cli;
+
+/** fink-perf's exit codes: one per kind of failure, so scripts and CI can tell them apart. */
+public enum ExitCode {
+    OK(0, "success"),
+    INTERNAL(1, "internal error (a bug: please report it, with --verbose)"),
+    USAGE(2, "bad command line"),
+    DATA(3, "bad alert data: missing, empty, corrupt file, or a needed column missing"),
+    REGISTRY(4, "bad registry file or unknown module name"),
+    MODULE_ERROR(5, "a module raised an exception"),
+    TIMEOUT(6, "a module exceeded its timeout"),
+    PACKAGE_MISSING(7, "a Python package is missing"),
+    PYTHON_MISSING(8, "no usable Python interpreter"),
+    OUT_OF_MEMORY(9, "a module ran out of memory"),
+    CONTAINER(10, "container engine unreachable or image missing"),
+    DOWNLOAD(11, "download or checksum failure"),
+    REGRESSION(12, "a module is slower than the threshold allows");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,29 @@
+package io.finkperf.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0",
+        description = "Profiles and benchmarks Fink science modules on real alerts.",
+        subcommands = {ProfileCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 2 usage, 3 bad data, 4 bad registry/unknown module, 5 module raised,",
+                "6 module timeout, 7 Python package missing, 8 no Python, 9 out of memory, 10 container engine/image,",
+                "11 download/checksum, 12 regression, 1 internal error."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: fink-perf profile)");
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(new ExceptionMapper());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,111 @@
+package io.finkperf.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.finkperf.registry.ModuleSpec;
+import io.finkperf.results.FunctionProfile;
+import io.finkperf.results.LineProfile;
+import io.finkperf.results.LineStat;
+import io.finkperf.results.ModuleError;
+import io.finkperf.results.ModuleResult;
+import io.finkperf.results.ModuleStatus;
+import io.finkperf.runner.DriverOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a driver outcome ({@code fink-perf-driver-result/1}) into a {@link ModuleResult}. */
+final class DriverResultParser {
+
+    private DriverResultParser() {
+    }
+
+    static ModuleResult parse(ModuleSpec spec, DriverOutcome outcome, Map<String, String> inputs, long expectedAlerts) {
+        JsonNode r = outcome.result();
+        ModuleStatus status = statusOf(outcome);
+        ModuleError error = status == ModuleStatus.OK ? null : errorOf(spec, outcome);
+        List<Long> warmup = r != null && r.has("warmup_ns") ? longs(r.get("warmup_ns")) : outcome.warmupSeenNs();
+        List<Long> samples = r != null && r.has("samples_ns") ? longs(r.get("samples_ns")) : outcome.samplesSeenNs();
+        long nAlerts = r != null && r.has("n_alerts") ? r.get("n_alerts").asLong() : expectedAlerts;
+        return new ModuleResult(spec.name(), spec.type().label(), spec.entry(), spec.output(), status, error,
+                nAlerts,
+                r == null ? 0 : r.path("n_chunks").asInt(0),
+                r == null ? 0 : r.path("import_ns").asLong(0),
+                warmup, samples,
+                r == null ? 0 : r.path("peak_rss_bytes").asLong(0),
+                r == null ? 0 : r.path("cpu_user_s").asDouble(0),
+                r == null ? 0 : r.path("cpu_sys_s").asDouble(0),
+                r == null ? null : textOrNull(r.get("output_hash")),
+                r == null ? null : textOrNull(r.get("output_dtype")),
+                inputs,
+                r == null ? LineProfile.NONE : lineProfile(r.get("line_profile")),
+                Map.of("wallSeconds", outcome.wallTime().toMillis() / 1000.0));
+    }
+
+    private static ModuleStatus statusOf(DriverOutcome o) {
+        return switch (o.status()) {
+            case OK -> ModuleStatus.OK;
+            case MISSING_PACKAGE -> ModuleStatus.MISSING_PACKAGE;
+            case TIMEOUT -> ModuleStatus.TIMEOUT;
+            case OUT_OF_MEMORY -> ModuleStatus.OUT_OF_MEMORY;
+            case MODULE_ERROR, BAD_BATCH, CRASH -> ModuleStatus.ERROR;
+        };
+    }
+
+    private static ModuleError errorOf(ModuleSpec spec, DriverOutcome o) {
+        JsonNode err = o.result() == null ? null : o.result().get("error");
+        String where = "module '" + spec.name() + "' (" + spec.entry() + ")";
+        switch (o.status()) {
+            case TIMEOUT:
+                return new ModuleError("timeout", null, where + " timed out after "
+                        + o.wallTime().toSeconds() + " s (" + o.samplesSeenNs().size() + " loops finished)", null);
+            case OUT_OF_MEMORY:
+                return new ModuleError("out_of_memory", null, where + " was killed: out of memory", null);
+            default:
+                break;
+        }
+        if (err == null || err.isNull()) {
+            return new ModuleError("crash", null, where + " driver exited with code " + o.exitCode()
+                    + (o.errorLine() == null || o.errorLine().isBlank() ? "" : ": " + o.errorLine()), null);
+        }
+        String kind = err.path("kind").asText("exception");
+        String type = textOrNull(err.get("type"));
+        String message = err.path("message").asText("");
+        String pkg = textOrNull(err.get("missing_package"));
+        String line = switch (kind) {
+            case "missing_package" -> where + " needs python package '" + (pkg == null ? message : pkg) + "'";
+            default -> where + " raised " + (type == null ? "" : type + ": ") + firstLine(message);
+        };
+        return new ModuleError(kind, type, line, textOrNull(err.get("traceback")));
+    }
+
+    static LineProfile lineProfile(JsonNode lp) {
+        if (lp == null || !lp.has("functions")) {
+            return LineProfile.NONE;
+        }
+        List<FunctionProfile> functions = new ArrayList<>();
+        for (JsonNode f : lp.get("functions")) {
+            List<LineStat> lines = new ArrayList<>();
+            for (JsonNode l : f.path("lines")) {
+                lines.add(new LineStat(l.path("line").asInt(), l.path("hits").asLong(), l.path("time_ns").asLong(),
+                        l.path("source").asText("")));
+            }
+            functions.add(new FunctionProfile(f.path("file").asText(""), f.path("name").asText(""),
+                    f.path("first_line").asInt(), f.path("total_ns").asLong(), lines));
+        }
+        return new LineProfile(functions);
+    }
+
+    private static List<Long> longs(JsonNode array) {
+        List<Long> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asLong()));
+        return out;
+    }
+
+    private static String textOrNull(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static String firstLine(String s) {
+        return s.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,232 @@
+package io.finkperf.engine;
+
+import io.finkperf.data.AlertData;
+import io.finkperf.data.BatchInfo;
+import io.finkperf.data.Survey;
+import io.finkperf.registry.CallKind;
+import io.finkperf.registry.ModuleArg;
+import io.finkperf.registry.ModuleSpec;
+import io.finkperf.results.Environment;
+import io.finkperf.results.ModuleError;
+import io.finkperf.results.ModuleResult;
+import io.finkperf.results.ModuleStatus;
+import io.finkperf.results.RunConfig;
+import io.finkperf.results.RunResults;
+import io.finkperf.runner.DriverArg;
+import io.finkperf.runner.DriverOutcome;
+import io.finkperf.runner.DriverSpec;
+import io.finkperf.runner.ModuleRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Profiles modules: one batch of alerts is written once, then each module runs in its own driver
+ * process; a column that a module needs and the data lacks is produced by running the module of
+ * the registry that outputs it first, and merged into the batch.
+ */
+public final class ProfileEngine {
+
+    public static final String TOOL_VERSION = "0.1.0";
+
+    private final ModuleRunner runner;
+    private final ConsoleProgress progress;
+    private final ResultSink sink;
+
+    public ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink) {
+        this.runner = runner;
+        this.progress = progress;
+        this.sink = sink;
+    }
+
+    public RunResults run(ProfileRequest req) {
+        String startedAt = Instant.now().toString();
+        Path work = req.workDir();
+        Path batchDir = work.resolve("batch");
+        deleteRecursively(work);
+        runner.checkPackages(List.of("numpy", "pandas"));
+
+        List<ModuleSpec> plan = plan(req);
+        Set<String> selected = new HashSet<>();
+        req.modules().forEach(m -> selected.add(m.name()));
+
+        try (AlertData data = AlertData.open(req.dataPath(), Survey.parse(req.survey()))) {
+            Set<String> available = data.availableColumns();
+            Map<String, String> unavailable = unavailableColumns(req, plan, available);
+            List<String> dataColumns = dataColumns(plan, available);
+            progress.message("writing batch: " + dataColumns.size() + " columns from " + req.dataPath()
+                    + " (" + data.detectedSchema() + ")");
+            BatchInfo batch = data.writeBatch(dataColumns, req.nAlerts(), batchDir, req.chunkRows());
+            progress.message(String.format(java.util.Locale.ROOT, "batch ready: %d alerts in %.2f s",
+                    batch.nRows(), batch.nanosToWrite() / 1e9));
+
+            Environment env = EnvironmentProbe.probe(req.scienceDir(), req.dataPath(), data.detectedSchema(),
+                    req.survey(), pythonFacts(), runner.environment());
+            RunConfig config = new RunConfig(req.registry().source(), req.modules().stream().map(ModuleSpec::name).toList(),
+                    batch.nRows(), req.warmup(), req.loops(), req.chunkRows(), req.timeout().toSeconds(), runner.name(), "direct");
+            RunResults results = new RunResults(RunResults.SCHEMA, TOOL_VERSION, startedAt, null, env, config, List.of());
+
+            Map<String, String> produced = new HashMap<>();
+            Map<String, String> failedProducers = new HashMap<>();
+            int i = 0;
+            for (ModuleSpec m : plan) {
+                boolean isDependency = !selected.contains(m.name());
+                i++;
+                progress.startModule(i, plan.size(), m.name(), isDependency ? "run to produce " + m.output() : "start");
+                ModuleResult result = runOne(req, m, isDependency, batchDir, batch.nRows(), available, unavailable,
+                        produced, failedProducers, plan);
+                if (result.ok() && produced.containsKey(m.output())) {
+                    BatchColumnMerger.merge(work.resolve("outputs").resolve(m.name()), batchDir);
+                } else if (!result.ok()) {
+                    failedProducers.put(m.output(), m.name());
+                }
+                progress.startModule(i, plan.size(), m.name(), summary(result));
+                if (!isDependency) {
+                    results = results.withModule(result);
+                    sink.moduleFinished(results, result);
+                }
+            }
+            return results.finished(Instant.now().toString());
+        }
+    }
+
+    private ModuleResult runOne(ProfileRequest req, ModuleSpec m, boolean isDependency, Path batchDir, long nRows,
+                                Set<String> available, Map<String, String> unavailable, Map<String, String> produced,
+                                Map<String, String> failedProducers, List<ModuleSpec> plan) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (String col : m.inputColumns()) {
+            if (available.contains(col)) {
+                inputs.put(col, "data");
+            } else if (unavailable.containsKey(col)) {
+                return failed(m, nRows, inputs, "missing_column", unavailable.get(col));
+            } else if (failedProducers.containsKey(col)) {
+                return failed(m, nRows, inputs, "missing_input", "module '" + m.name() + "' input '" + col
+                        + "' unavailable: module '" + failedProducers.get(col) + "' that produces it failed");
+            } else {
+                inputs.put(col, "module:" + req.registry().producerOf(col).map(ModuleSpec::name).orElse("?"));
+            }
+        }
+        if (m.call() == CallKind.DATAFRAME) {
+            return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.SKIPPED,
+                    new ModuleError("dataframe_entry", null, "module '" + m.name()
+                            + "' takes a whole Spark DataFrame: it runs only in Spark mode", null),
+                    nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, inputs, null, Map.of());
+        }
+        boolean neededLater = plan.stream().anyMatch(o -> o.inputColumns().contains(m.output()))
+                && !available.contains(m.output());
+        Path outDir = req.workDir().resolve("outputs").resolve(m.name());
+        DriverSpec spec = new DriverSpec(m.name(), m.entry(), req.scienceDir().toAbsolutePath(), batchDir.toAbsolutePath(),
+                m.args().stream().map(ProfileEngine::toDriverArg).toList(),
+                isDependency ? 0 : req.warmup(), isDependency ? 1 : req.loops(), req.lineProfile() && !isDependency,
+                req.workDir().resolve("results").resolve(m.name() + ".json").toAbsolutePath(),
+                neededLater ? outDir.toAbsolutePath() : null, m.output(), req.timeout(), m.call().label());
+        DriverOutcome outcome = runner.run(spec, progress);
+        if (neededLater && outcome.ok()) {
+            produced.put(m.output(), m.name());
+        }
+        return DriverResultParser.parse(m, outcome, inputs, nRows);
+    }
+
+    private static ModuleResult failed(ModuleSpec m, long nRows, Map<String, String> inputs, String kind, String message) {
+        return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.ERROR,
+                new ModuleError(kind, null, message, null), nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null,
+                inputs, null, Map.of());
+    }
+
+    private static DriverArg toDriverArg(ModuleArg a) {
+        return a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.column());
+    }
+
+    /** The selected modules plus the producers of columns they need, in registry order. */
+    static List<ModuleSpec> plan(ProfileRequest req) {
+        Set<String> names = new LinkedHashSet<>();
+        List<ModuleSpec> todo = new ArrayList<>(req.modules());
+        while (!todo.isEmpty()) {
+            ModuleSpec m = todo.remove(0);
+            if (!names.add(m.name())) {
+                continue;
+            }
+            for (String col : m.inputColumns()) {
+                req.registry().producerOf(col).filter(p -> !p.name().equals(m.name())).ifPresent(todo::add);
+            }
+        }
+        return req.registry().modules().stream().filter(m -> names.contains(m.name())).toList();
+    }
+
+    /**
+     * Columns neither in the data nor produced by a module of the plan, with the one-line error
+     * each gives. A producer is only used when the data lacks the column (Fink Data Transfer
+     * output already carries cdsxmatch, roid…).
+     */
+    private static Map<String, String> unavailableColumns(ProfileRequest req, List<ModuleSpec> plan, Set<String> available) {
+        Map<String, String> out = new HashMap<>();
+        for (ModuleSpec m : plan) {
+            for (String col : m.inputColumns()) {
+                if (available.contains(col) || out.containsKey(col)) {
+                    continue;
+                }
+                Optional<ModuleSpec> producer = req.registry().producerOf(col);
+                if (producer.isEmpty()) {
+                    out.put(col, "column '" + col + "' needed by module '" + m.name() + "' is not in " + req.dataPath()
+                            + " and no module of " + req.registry().source() + " produces it");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> dataColumns(List<ModuleSpec> plan, Set<String> available) {
+        Set<String> cols = new LinkedHashSet<>();
+        for (ModuleSpec m : plan) {
+            m.inputColumns().stream().filter(available::contains).forEach(cols::add);
+        }
+        return new ArrayList<>(cols);
+    }
+
+    private Map<String, Object> pythonFacts() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        runner.environment().forEach((k, v) -> {
+            if (k.startsWith("python") || k.equals("numpy") || k.equals("pandas") || k.equals("line_profiler")
+                    || k.equals("pyspark")) {
+                facts.put(k, v);
+            }
+        });
+        return facts;
+    }
+
+    private static String summary(ModuleResult r) {
+        if (r.ok()) {
+            return String.format(java.util.Locale.ROOT, "done, %.1f alerts/s/core (mean of %d loops)",
+                    r.throughputStats().mean(), r.samplesNs().size());
+        }
+        return r.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + (r.error() == null ? "" : r.error().message());
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
+        }
+    }
+}
