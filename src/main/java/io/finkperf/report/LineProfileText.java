@@ -47,7 +47,7 @@ public final class LineProfileText implements ReportWriter {
         out.append(String.format(Locale.ROOT, "Total time: %g s%n", f.totalNs() / 1e9));
         out.append("File: ").append(f.file()).append('\n');
         out.append("Function: ").append(f.function()).append(" at line ").append(f.firstLine()).append("\n\n");
-        String header = String.format(Locale.ROOT, "%6s %9s %12s %8s %8s  %-s", "Line #", "Hits", "Time", "Per Hit",
+        String header = String.format(Locale.ROOT, "%6s %9s %12s %8s %8s  %s", "Line #", "Hits", "Time", "Per Hit",
                 "% Time", "Line Contents");
         out.append(header).append('\n');
         out.append("=".repeat(62)).append('\n');
