@@ -35,7 +35,7 @@ public final class AlertData implements AutoCloseable {
         this.schema = DetectedSchema.detect(footer, survey, source);
         this.catalog = ColumnCatalog.of(footer, schema);
         this.alerts = reader().schema(catalog.readSchema()).parquet(source.toString());
-        this.count = alerts.count();
+        this.count = countRows();
         if (count == 0) {
             throw new DataException(DataException.Kind.EMPTY, source + " has no rows");
         }
@@ -121,10 +121,18 @@ public final class AlertData implements AutoCloseable {
         return out;
     }
 
+    private long countRows() {
+        try {
+            return alerts.count();
+        } catch (Exception e) { // SparkException is checked in Java's eyes but thrown undeclared by Scala
+            throw new DataException(DataException.Kind.CORRUPT, "cannot read rows of " + source + ": " + firstLine(e), e);
+        }
+    }
+
     private StructType footer() {
         try {
             return reader().parquet(source.toString()).schema();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new DataException(DataException.Kind.CORRUPT,
                     "cannot read parquet schema of " + source + ": " + firstLine(e), e);
         }
