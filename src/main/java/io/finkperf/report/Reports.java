@@ -19,7 +19,8 @@ public final class Reports {
 
     /** Everything, written once the run is over (and by {@code fink-perf report}). */
     public static List<ReportWriter> all() {
-        return List.of(new ResultsJsonWriter(), new LineProfileText());
+        return List.of(new ResultsJsonWriter(), new LineProfileText(), new ThroughputChart(),
+                new LineProfileChart());
     }
 
     /** A few lines for the terminal. */
