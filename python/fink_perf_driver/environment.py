@@ -30,6 +30,15 @@ def python_versions(pyspark_version=None):
 
 
 def peak_rss_bytes():
+    # VmHWM belongs to this process's own address space. ru_maxrss does not: Linux carries it
+    # across fork+exec, so a driver started by a 500 MB JVM would report the JVM's size.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
     kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # ru_maxrss is KiB on Linux, bytes on macOS
     return int(kib) if sys.platform == "darwin" else int(kib) * 1024

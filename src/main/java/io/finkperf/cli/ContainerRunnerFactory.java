@@ -1,6 +1,8 @@
 package io.finkperf.cli;
 
 import io.finkperf.runner.ModuleRunner;
+import io.finkperf.runner.container.ContainerOptions;
+import io.finkperf.runner.container.ContainerRunner;
 
 /** Builds the container runner from the command-line options. */
 final class ContainerRunnerFactory {
@@ -9,6 +11,16 @@ final class ContainerRunnerFactory {
     }
 
     static ModuleRunner create(RunnerOptions o) {
-        throw new FinkPerfException(ExitCode.CONTAINER, "--runner container is not wired yet");
+        ContainerOptions options;
+        try {
+            options = ContainerOptions.defaults()
+                    .withImage(o.image)
+                    .withPull(ContainerOptions.Pull.parse(o.pull))
+                    .withCpus(o.cpus)
+                    .withMemory(o.memory);
+        } catch (IllegalArgumentException e) {
+            throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
+        }
+        return new ContainerRunner(options, FinkPerfHome.driverDir().resolve("fink_perf_driver"));
     }
 }

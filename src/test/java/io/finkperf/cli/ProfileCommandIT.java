@@ -46,13 +46,13 @@ class ProfileCommandIT {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class BundledExamples {
 
-        @TempDir
         Path out;
         Run run;
         RunResults results;
 
         @BeforeAll
-        void profileOnce() throws IOException {
+        void profileOnce(@TempDir Path dir) throws IOException {
+            out = dir;
             run = fink("profile", "--output", out.toString(), "--loops", "3", "--warmup", "1", "--quiet");
             results = ResultsJson.read(out.resolve("results.json"));
         }
