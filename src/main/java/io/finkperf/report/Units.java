@@ -26,6 +26,10 @@ final class Units {
         return bytes > 0 ? String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0) : "–";
     }
 
+    static String gib(long bytes) {
+        return bytes > 0 ? String.format(Locale.ROOT, "%.1f GiB", bytes / 1073741824.0) : "–";
+    }
+
     static String percent(double p) {
         return String.format(Locale.ROOT, "%.1f", p);
     }

@@ -46,7 +46,7 @@ final class ReportFixtures {
                         new LineStat(20, 0, 0, "def crossmatch_local(candid, ra, dec, radius):"),
                         new LineStat(21, 1, 100_000, "    cat = load_catalogue()"),
                         new LineStat(22, 1, 2_400_000, "    idx, d2d, _ = coords.match_to_catalog_sky(cat)"),
-                        new LineStat(23, 1, 400_000, "    ok = d2d.arcsec < radius  # keep matches < radius"),
+                        new LineStat(23, 1, 400_000, "    ok = (d2d.arcsec < radius) | force  # keep matches < radius"),
                         new LineStat(24, 1, 100_000, "    return pd.Series(np.where(ok, names[idx], 'Unknown'))")));
         return module("xmatch_local", "xmatch", "fink_science.ztf.xmatch_local.processor:crossmatch_local",
                 ModuleStatus.OK, null, List.of(2_000_000_000L, 2_200_000_000L, 1_800_000_000L, 2_000_000_000L, 2_000_000_000L),
