@@ -1,0 +1,108 @@
+package io.finkperf.bench;
+
+import io.finkperf.data.AlertData;
+import io.finkperf.data.BatchInfo;
+import io.finkperf.data.SparkSessions;
+import io.finkperf.data.Survey;
+import io.finkperf.results.SampleStats;
+import io.finkperf.runner.DriverArg;
+import io.finkperf.runner.DriverOutcome;
+import io.finkperf.runner.DriverSpec;
+import io.finkperf.runner.ProgressListener;
+import io.finkperf.runner.local.LocalRunner;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The harness's own costs: how fast alerts reach Python, the smallest time it can measure, and
+ * what a run pays before the first module starts. Each figure is compared with its goal as a ratio.
+ */
+public final class HarnessBenchmarks {
+
+    /** The columns the bundled example modules read: a realistic mix of history and scalar columns. */
+    static final List<String> COLUMNS = List.of("cjd", "cfid", "cmagpsf", "csigmapsf", "candidate.candid",
+            "candidate.ra", "candidate.dec", "candidate.ndethist", "objectId");
+
+    public record Figure(String name, double value, String unit, double goal, boolean higherIsBetter, String detail) {
+        public double ratioToGoal() {
+            return higherIsBetter ? value / goal : goal / value;
+        }
+    }
+
+    private final Path data;
+    private final Path work;
+    private final Path driverDir;
+    private final String python;
+
+    public HarnessBenchmarks(Path data, Path work, Path driverDir, String python) {
+        this.data = data;
+        this.work = work;
+        this.driverDir = driverDir;
+        this.python = python;
+    }
+
+    /** (a) parquet on disk → Python-ready batch, Spark session already up. */
+    public Figure dataPathRate(SparkSession spark, long nAlerts, int repeats) {
+        List<Double> rates = new ArrayList<>();
+        try (AlertData alerts = AlertData.open(data, Survey.ZTF, spark)) {
+            alerts.writeBatch(COLUMNS, nAlerts, work.resolve("warmup-batch"), 10_000);
+            for (int i = 0; i < repeats; i++) {
+                BatchInfo b = alerts.writeBatch(COLUMNS, nAlerts, work.resolve("batch-" + i), 10_000);
+                rates.add(b.nRows() / (b.nanosToWrite() / 1e9));
+            }
+        }
+        SampleStats s = SampleStats.of(rates);
+        return new Figure("data path rate", s.median(), "alerts/s", 50_000, true, String.format(java.util.Locale.ROOT,
+                "%d alerts, %d columns, median of %d (min %.0f, max %.0f)", nAlerts, COLUMNS.size(), repeats, s.min(), s.max()));
+    }
+
+    /** (b) an empty module measured through the whole harness: the smallest per-alert cost it can see. */
+    public Figure timingFloor(Path batch, long nAlerts, int loops) {
+        try (LocalRunner runner = new LocalRunner(python, driverDir)) {
+            DriverSpec spec = new DriverSpec("noop", "fink_perf_driver.bench_modules:noop", driverDir, batch,
+                    List.of(DriverArg.column("cjd")), 3, loops, false, work.resolve("noop.json"), null, "noop",
+                    Duration.ofMinutes(5), "pandas_udf");
+            DriverOutcome o = runner.run(spec, ProgressListener.SILENT);
+            if (!o.ok()) {
+                throw new IllegalStateException("noop module failed: " + o.errorLine());
+            }
+            List<Double> rates = o.samplesSeenNs().stream().map(ns -> nAlerts / (ns / 1e9)).toList();
+            SampleStats s = SampleStats.of(rates);
+            return new Figure("timing floor (empty module)", s.median(), "alerts/s/core", 1_000_000, true,
+                    String.format(java.util.Locale.ROOT, "%d alerts, median of %d loops; overhead on a 1000 alerts/s module: %.4f %%",
+                            nAlerts, loops, 100.0 * 1000 / s.median()));
+        }
+    }
+
+    /** (c) what a whole run pays before the first module computes, split by part. */
+    public List<Figure> startupCost(long sparkStartNs, Path batch) {
+        long jvmToMainMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        List<Figure> parts = new ArrayList<>();
+        parts.add(new Figure("start-up: JVM to now", jvmToMainMs / 1000.0, "s", 1, false, "JVM uptime when benchmarks began"));
+        parts.add(new Figure("start-up: Spark session", sparkStartNs / 1e9, "s", 5, false, "SparkSession local[N] creation"));
+        try (LocalRunner runner = new LocalRunner(python, driverDir)) {
+            long t0 = System.nanoTime();
+            DriverSpec spec = new DriverSpec("noop", "fink_perf_driver.bench_modules:noop", driverDir, batch,
+                    List.of(DriverArg.column("cjd")), 0, 1, false, work.resolve("noop-start.json"), null, "noop",
+                    Duration.ofMinutes(5), "pandas_udf");
+            DriverOutcome o = runner.run(spec, ProgressListener.SILENT);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double importS = o.result() == null ? Double.NaN : o.result().path("import_ns").asLong() / 1e9;
+            parts.add(new Figure("start-up: Python process + driver + imports", wall, "s", 2, false,
+                    String.format(java.util.Locale.ROOT, "one driver run of an empty module (module import %.3f s)", importS)));
+        }
+        double total = parts.stream().mapToDouble(Figure::value).sum();
+        parts.add(new Figure("start-up: total fixed cost", total, "s", 10, false, "sum of the parts above"));
+        return parts;
+    }
+
+    public static long timeSparkStart(int cores, SparkSession[] out) {
+        long t0 = System.nanoTime();
+        out[0] = SparkSessions.local(cores);
+        return System.nanoTime() - t0;
+    }
+}

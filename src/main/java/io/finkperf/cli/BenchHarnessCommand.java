@@ -1,0 +1,105 @@
+package io.finkperf.cli;
+
+import io.finkperf.bench.HarnessBenchmarks;
+import io.finkperf.bench.HarnessBenchmarks.Figure;
+import io.finkperf.runner.local.PythonLocator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench-harness", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmarks fink-perf itself and prints each figure as a ratio to its goal:",
+                " (a) data path: parquet on disk -> Python-ready batch (goal >= 50 000 alerts/s at 10 000 alerts),",
+                " (b) timing floor: an empty module through the harness (goal >= 1 000 000 alerts/s/core),",
+                " (c) fixed start-up cost of a run (JVM, Spark session, Python start and imports).",
+                "Then the JMH micro-benchmarks of the Java hot paths (skip with --no-jmh)."})
+public final class BenchHarnessCommand implements Callable<Integer> {
+
+    @Option(names = "--n-alerts", defaultValue = "10000", description = "Alerts per batch (default: ${DEFAULT-VALUE}).")
+    long nAlerts;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Measured repetitions of the data path (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--loops", defaultValue = "50", description = "Measured loops of the empty module (default: ${DEFAULT-VALUE}).")
+    int loops;
+
+    @Option(names = "--cores", defaultValue = "2", description = "Spark local[N] (default: ${DEFAULT-VALUE}).")
+    int cores;
+
+    @Option(names = "--data", description = "Parquet alerts (default: the bundled ZTF sample).")
+    Path data;
+
+    @Option(names = "--python", defaultValue = "${env:FINK_PERF_PYTHON}", description = "Python interpreter.")
+    String python;
+
+    @Option(names = "--no-jmh", description = "Skip the JMH micro-benchmarks.")
+    boolean noJmh;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Path work = Files.createTempDirectory("fink-perf-bench");
+        Path dataPath = data == null ? FinkPerfHome.defaultData("ztf") : data;
+        var bench = new HarnessBenchmarks(dataPath, work, FinkPerfHome.driverDir(), PythonLocator.find(python));
+        List<Figure> figures = new ArrayList<>();
+        SparkSession[] spark = new SparkSession[1];
+        long sparkNs = HarnessBenchmarks.timeSparkStart(cores, spark);
+        try {
+            figures.add(bench.dataPathRate(spark[0], nAlerts, repeats));
+        } finally {
+            spark[0].stop();
+        }
+        Path batch = work.resolve("batch-0");
+        figures.add(bench.timingFloor(batch, nAlerts, loops));
+        figures.addAll(bench.startupCost(sparkNs, batch));
+        out.println();
+        out.printf(Locale.ROOT, "%-45s %14s %-14s %12s %9s%n", "figure", "value", "unit", "goal", "ratio");
+        for (Figure f : figures) {
+            out.printf(Locale.ROOT, "%-45s %14.3f %-14s %12s %8.2fx  %s%n", f.name(), f.value(), f.unit(),
+                    (f.higherIsBetter() ? ">= " : "<= ") + f.goal(), f.ratioToGoal(), f.detail());
+        }
+        if (!noJmh) {
+            runJmh(out);
+        }
+        deleteQuietly(work);
+        return 0;
+    }
+
+    private static void runJmh(PrintStream out) throws Exception {
+        var opts = new OptionsBuilder().include("io\\.finkperf\\..*Benchmark.*")
+                .forks(1).warmupIterations(2).measurementIterations(3)
+                .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("-Xmx1g").build();
+        out.println();
+        out.println("JMH micro-benchmarks of the Java hot paths:");
+        for (RunResult r : new Runner(opts).run()) {
+            var p = r.getPrimaryResult();
+            out.printf(Locale.ROOT, "  %-60s %12.1f ± %.1f %s%n", r.getParams().getBenchmark(), p.getScore(),
+                    p.getScoreError(), p.getScoreUnit());
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
