@@ -53,6 +53,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long jvmToCommandMs = HarnessBenchmarks.jvmUptimeMs();
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("fink-perf-bench");
         Path dataPath = data == null ? FinkPerfHome.defaultData("ztf") : data;
@@ -67,7 +68,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         }
         Path batch = work.resolve("batch-0");
         figures.add(bench.timingFloor(batch, nAlerts, loops));
-        figures.addAll(bench.startupCost(sparkNs, batch));
+        figures.addAll(bench.startupCost(jvmToCommandMs, sparkNs, batch));
         out.println();
         out.printf(Locale.ROOT, "%-45s %14s %-14s %12s %9s%n", "figure", "value", "unit", "goal", "ratio");
         for (Figure f : figures) {
