@@ -1,6 +1,7 @@
 """The bundled example modules (examples/science), called unwrapped on hand-built Series."""
 import os
 import sys
+import math
 import unittest
 
 import numpy as np
@@ -74,8 +75,14 @@ class SlowLcTest(unittest.TestCase):
     def test_value(self):
         fn = unwrap(slow_lc.slow_lc_score)
         out = fn(cells([0.0, 1.0, np.nan]), cells([18.0, 20.0, np.nan]))
-        # pairs (0,1) and (1,0): 4 / (1 + 1) each → total 4, over n*n = 4 → sqrt(1)
-        self.assertAlmostEqual(out[0], 1.0)
+        # pairs (0,1) and (1,0): d2 = 4, dt = 1, each summed over the lag scales tau as
+        # 4 / (1 + 1/tau); the total over n*n*len(LAG_SCALES) = 4*64 terms, square-rooted.
+        taus = slow_lc.LAG_SCALES
+        self.assertEqual(64, len(taus))
+        expected = math.sqrt(2 * sum(4.0 / (1.0 + 1.0 / tau) for tau in taus) / (4 * 64))
+        self.assertAlmostEqual(out[0], expected)
+        # the pair sum lies between the tau -> 0 limit (0) and the no-damping limit (sqrt(2 * 4 / 4))
+        self.assertTrue(0.0 < out[0] < math.sqrt(2.0))
         out = fn(cells([0.0], [], None), cells([18.0], [], None))
         self.assertTrue(out.isna().all())
 
@@ -90,7 +97,7 @@ class SlowLcTest(unittest.TestCase):
             lp.runcall(func, list(np.arange(n, dtype=float)), list(np.ones(n)))
             timings = list(lp.get_stats().timings.values())[0]
             hits.append(dict((ln, h) for ln, h, _ in timings)[inner])
-        self.assertEqual(hits, [100, 400])
+        self.assertEqual(hits, [100 * 64, 400 * 64])
 
 
 class CrossmatchTest(unittest.TestCase):
