@@ -24,7 +24,8 @@ final class Heat {
             return "";
         }
         Color c = color(percent);
-        double alpha = 0.25 + 0.75 * Math.min(1, percent / 50.0);
+        // light enough that dark source text stays readable on the hottest line
+        double alpha = 0.15 + 0.4 * Math.min(1, percent / 50.0);
         return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.2f)", c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 

@@ -70,7 +70,7 @@ public final class HtmlReport implements ReportWriter {
         out.append("<p class=\"note\">Alerts per second per core over the measured loops. An exposure brings "
                 + "~600 ZTF alerts: 1 s per exposure on 8 cores needs ≥ 75 alerts/s/core, 2 s needs ≥ 37.5. "
                 + "Click a header to sort.</p>\n");
-        out.append("<table class=\"sortable modules\">\n<thead><tr><th>module</th><th>type</th>")
+        out.append("<div class=\"wide\"><table class=\"sortable modules\">\n<thead><tr><th>module</th><th>type</th>")
                 .append("<th class=\"num\">mean alerts/s/core</th><th class=\"num\">± std</th>")
                 .append("<th class=\"num\">median</th><th class=\"num\">loop time (median)</th>")
                 .append("<th>1 s/exposure</th><th>2 s/exposure</th><th class=\"num\">peak RSS</th>")
@@ -82,7 +82,7 @@ public final class HtmlReport implements ReportWriter {
                     .append(esc(m.name())).append("\">");
             out.append("<td><a href=\"#").append(anchor(m)).append("\"><code>").append(esc(m.name()))
                     .append("</code></a></td>");
-            out.append("<td data-value=\"").append(esc(m.type())).append("\"><span class=\"type\" style=\"background:")
+            out.append("<td class=\"type\" data-value=\"").append(esc(m.type())).append("\"><span class=\"type\" style=\"background:")
                     .append(TypeColors.hex(m.type())).append("\"></span>").append(esc(m.type())).append("</td>");
             num(out, measured ? t.mean() : Double.NaN, measured ? Units.rate(t.mean()) : "–");
             num(out, measured ? t.std() : Double.NaN, measured ? Units.rate(t.std()) : "–");
@@ -98,11 +98,11 @@ public final class HtmlReport implements ReportWriter {
             num(out, m.peakRssBytes() > 0 ? m.peakRssBytes() : Double.NaN, Units.mib(m.peakRssBytes()));
             num(out, m.importNs() > 0 ? m.importNs() / 1e9 : Double.NaN,
                     m.importNs() > 0 ? Units.seconds(m.importNs() / 1e9) : "–");
-            out.append("<td").append(m.ok() ? ">ok" : " class=\"failed\">" + esc(Units.status(m)))
+            out.append("<td class=\"status\">").append(m.ok() ? "ok" : "<span class=\"failed\">" + esc(Units.status(m)) + "</span>")
                     .append(m.error() == null ? "" : ": " + esc(Units.oneLine(m.error().message(), 200)))
                     .append("</td></tr>\n");
         }
-        out.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table></div>\n");
     }
 
     private static void num(StringBuilder out, double sortValue, String text) {
@@ -161,11 +161,16 @@ public final class HtmlReport implements ReportWriter {
                 out.append("<td class=\"num\">").append(l.hits()).append("</td>")
                         .append("<td class=\"num\">").append(esc(Units.seconds(l.timeNs() / 1e9))).append("</td>")
                         .append("<td class=\"num\">").append(esc(Units.seconds(l.timeNs() / 1e9 / l.hits())))
-                        .append("</td><td class=\"num\">").append(Units.percent(pct)).append("</td>");
+                        .append("</td><td class=\"num pct\" style=\"background:").append(hex(Heat.color(pct)))
+                        .append(pct >= 30 ? ";color:#fff" : "").append("\">").append(Units.percent(pct)).append("</td>");
             }
             out.append("<td class=\"src\">").append(esc(l.source())).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n</details>\n");
+    }
+
+    private static String hex(java.awt.Color c) {
+        return String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xFFFFFF);
     }
 
     private static void environment(StringBuilder out, RunResults r) {

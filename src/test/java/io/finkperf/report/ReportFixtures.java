@@ -93,6 +93,13 @@ final class ReportFixtures {
                 err, List.of(), 95L << 20, LineProfile.NONE);
     }
 
+    /** A hot line whose source is longer than a chart label allows. */
+    static io.finkperf.results.LineProfile.HotLine lcFeaturesLongLine() {
+        FunctionProfile f = features().lineProfile().functions().get(0);
+        LineStat l = new LineStat(43, 1000, 12_000_000, "        out.append(" + "rate(j, m) + ".repeat(10) + "0)");
+        return new io.finkperf.results.LineProfile.HotLine(f, l, 60.0);
+    }
+
     static ModuleResult module(String name, String type, String entry, ModuleStatus status, ModuleError error,
             List<Long> samples, long rss, LineProfile profile) {
         return new ModuleResult(name, type, entry, name + "_out", status, error, N, 1, 1_500_000_000L, List.of(3_000_000L),
