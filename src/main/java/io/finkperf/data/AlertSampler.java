@@ -31,18 +31,17 @@ final class AlertSampler {
         long wanted = n <= 0 ? count : n;
         // One window without partitioning: everything goes to a single partition, which is what we want,
         // since the batch is written in order by one local iterator anyway.
-        Dataset<Row> numbered = rows.withColumn(SOURCE_INDEX,
-                row_number().over(Window.orderBy(stableOrder.toArray(new Column[0]))).minus(1L));
+        Column index = row_number().over(Window.orderBy(stableOrder.toArray(new Column[0]))).minus(1L).as(SOURCE_INDEX);
+        Dataset<Row> numbered = rows.select(col("*"), index);
         Dataset<Row> out;
         if (wanted <= count) {
-            out = numbered.filter(col(SOURCE_INDEX).lt(wanted)).withColumn(ROW_INDEX, col(SOURCE_INDEX));
+            out = numbered.filter(col(SOURCE_INDEX).lt(wanted)).select(col("*"), col(SOURCE_INDEX).as(ROW_INDEX));
         } else {
             long repeats = (wanted + count - 1) / count;
-            out = numbered
-                    .withColumn(REPEAT, explode(sequence(lit(0L), lit(repeats - 1))))
-                    .withColumn(ROW_INDEX, col(REPEAT).multiply(count).plus(col(SOURCE_INDEX)))
-                    .filter(col(ROW_INDEX).lt(wanted))
-                    .drop(REPEAT);
+            Column repeat = explode(sequence(lit(0L), lit(repeats - 1))).as(REPEAT);
+            Dataset<Row> repeated = numbered.select(col("*"), repeat);
+            out = repeated.select(col("*"), col(REPEAT).multiply(count).plus(col(SOURCE_INDEX)).as(ROW_INDEX))
+                    .filter(col(ROW_INDEX).lt(wanted));
         }
         return out.sortWithinPartitions(ROW_INDEX);
     }

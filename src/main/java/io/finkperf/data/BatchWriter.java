@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Streams rows into {@code fink-perf-batch/1} chunks (see ARCHITECTURE.md): only the chunk being
@@ -23,46 +23,55 @@ final class BatchWriter {
 
     private final Path outDir;
     private final int chunkRows;
-    private final List<ChunkColumn> columns = new ArrayList<>();
-    private final NpyWriter npy = new NpyWriter();
-    private final List<Long> chunkSizes = new ArrayList<>();
+    private final List<BatchColumn> columns;
 
-    BatchWriter(Path outDir, int chunkRows, List<ColumnSource> sources) {
+    BatchWriter(Path outDir, int chunkRows, List<BatchColumn> columns) {
         if (chunkRows <= 0) {
             throw new IllegalArgumentException("chunkRows must be positive, got " + chunkRows);
         }
         this.outDir = outDir;
         this.chunkRows = chunkRows;
-        for (ColumnSource s : sources) {
-            columns.add(new ChunkColumn(s));
-        }
+        this.columns = List.copyOf(columns);
     }
 
-    /** Writes every row of {@code rows} (column i of a row is source i) and returns how many there were. */
-    long write(Iterator<Row> rows, String source, Survey survey) {
+    /** Writes every row (column i of a row is column i of the batch), then the manifest; returns the row count. */
+    long write(Iterator<InternalRow> rows, String source, Survey survey) {
         prepare();
-        long total = 0;
+        List<Long> chunks = writeChunks(outDir, chunkRows, columns, rows);
+        writeManifest(chunks, source, survey);
+        return chunks.stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The chunk files only, returning each chunk's row count. Static and free of Spark objects so it
+     * can run inside a Spark task (local mode: same machine), next to the data.
+     */
+    static List<Long> writeChunks(Path outDir, int chunkRows, List<BatchColumn> batchColumns, Iterator<InternalRow> rows) {
+        List<ChunkColumn> columns = new ArrayList<>();
+        for (BatchColumn c : batchColumns) {
+            columns.add(new ChunkColumn(c));
+        }
+        NpyWriter npy = new NpyWriter();
+        List<Long> chunkSizes = new ArrayList<>();
         int inChunk = 0;
         int n = columns.size();
         while (rows.hasNext()) {
-            Row row = rows.next();
+            InternalRow row = rows.next();
             for (int i = 0; i < n; i++) {
                 columns.get(i).append(row, i);
             }
-            total++;
             if (++inChunk == chunkRows) {
-                flush(inChunk);
+                flush(outDir, columns, npy, chunkSizes, inChunk);
                 inChunk = 0;
             }
         }
         if (inChunk > 0 || chunkSizes.isEmpty()) {
-            flush(inChunk);
+            flush(outDir, columns, npy, chunkSizes, inChunk);
         }
-        writeManifest(total, source, survey);
-        return total;
+        return chunkSizes;
     }
 
-    private void prepare() {
+    void prepare() {
         try {
             Files.createDirectories(outDir);
             // A stale manifest would describe chunks being overwritten now.
@@ -72,7 +81,8 @@ final class BatchWriter {
         }
     }
 
-    private void flush(int rowsInChunk) {
+    private static void flush(Path outDir, List<ChunkColumn> columns, NpyWriter npy, List<Long> chunkSizes,
+            int rowsInChunk) {
         Path dir = outDir.resolve(chunkDir(chunkSizes.size()));
         try {
             Files.createDirectories(dir);
@@ -90,7 +100,8 @@ final class BatchWriter {
         return String.format("chunk-%05d", i);
     }
 
-    private void writeManifest(long total, String source, Survey survey) {
+    void writeManifest(List<Long> chunkSizes, String source, Survey survey) {
+        long total = chunkSizes.stream().mapToLong(Long::longValue).sum();
         ObjectNode m = JSON.createObjectNode();
         m.put("format", FORMAT);
         m.put("n_rows", total);
@@ -102,9 +113,8 @@ final class BatchWriter {
             chunks.addObject().put("dir", chunkDir(i)).put("n_rows", chunkSizes.get(i));
         }
         ArrayNode cols = m.putArray("columns");
-        for (ChunkColumn c : columns) {
-            cols.addObject().put("name", c.source.name()).put("kind", c.source.kind())
-                    .put("dtype", c.source.dtype().manifestName);
+        for (BatchColumn c : columns) {
+            cols.addObject().put("name", c.name()).put("kind", c.kind()).put("dtype", c.dtype().manifestName);
         }
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("manifest.json").toFile(), m);

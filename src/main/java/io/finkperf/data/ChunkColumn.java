@@ -1,47 +1,49 @@
 package io.finkperf.data;
 
 import java.nio.file.Path;
-import java.util.List;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.SpecializedGetters;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 
 /** One column of the chunk being filled: values, list offsets and validity, reused chunk after chunk. */
 final class ChunkColumn {
 
-    final ColumnSource source;
+    final BatchColumn source;
     private final ValueBuffer values;
     private final ValueBuffer.Bool valid = new ValueBuffer.Bool();
     private final ValueBuffer.Int64 offsets = new ValueBuffer.Int64();
     private boolean anyNull;
 
-    ChunkColumn(ColumnSource source) {
+    ChunkColumn(BatchColumn source) {
         this.source = source;
         this.values = ValueBuffer.of(source.dtype());
         clear();
     }
 
-    void append(Row row, int index) {
+    /** Reads Spark's internal rows directly: no conversion to boxed Java objects or Scala collections. */
+    void append(InternalRow row, int index) {
         if (!source.list()) {
-            add(row.isNullAt(index) ? null : row.get(index));
+            add(row, index);
             return;
         }
         // A null list only arises outside the c* columns (concat_col never yields one); it is written
         // as an empty list, the batch format having no per-row validity.
         if (!row.isNullAt(index)) {
-            List<Object> cell = row.getList(index);
-            for (int i = 0, n = cell.size(); i < n; i++) {
-                add(cell.get(i));
+            ArrayData cell = row.getArray(index);
+            for (int i = 0, n = cell.numElements(); i < n; i++) {
+                add(cell, i);
             }
         }
         offsets.put(values.size);
     }
 
-    private void add(Object value) {
-        if (value == null) {
+    private void add(SpecializedGetters from, int ordinal) {
+        if (from.isNullAt(ordinal)) {
             values.addNull();
             valid.put(false);
             anyNull = true;
         } else {
-            values.add(value);
+            values.addFrom(from, ordinal);
             valid.put(true);
         }
     }

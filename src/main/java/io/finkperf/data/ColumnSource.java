@@ -8,4 +8,9 @@ record ColumnSource(String name, Column expr, boolean list, BatchDtype dtype) {
     String kind() {
         return list ? "list" : "scalar";
     }
+
+    /** What the writer needs, without the Spark expression: serialisable, so a Spark task can write. */
+    BatchColumn batchColumn() {
+        return new BatchColumn(name, list, dtype);
+    }
 }

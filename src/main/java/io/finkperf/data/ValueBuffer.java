@@ -1,9 +1,11 @@
 package io.finkperf.data;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.apache.spark.sql.catalyst.expressions.SpecializedGetters;
+import org.apache.spark.unsafe.Platform;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The values of one column in one chunk, in a growable primitive array (no boxing kept).
@@ -14,7 +16,8 @@ abstract class ValueBuffer {
 
     int size;
 
-    abstract void add(Object value);
+    /** Appends value {@code ordinal} of a row or array (never null there: the caller checks). */
+    abstract void addFrom(SpecializedGetters source, int ordinal);
 
     abstract void addNull();
 
@@ -48,16 +51,20 @@ abstract class ValueBuffer {
         private float[] v = new float[1024];
 
         @Override
-        void add(Object value) {
+        void addFrom(SpecializedGetters source, int ordinal) {
+            put(source.getFloat(ordinal));
+        }
+
+        void put(float value) {
             if (size == v.length) {
                 v = Arrays.copyOf(v, grow(v.length, size + 1));
             }
-            v[size++] = ((Number) value).floatValue();
+            v[size++] = value;
         }
 
         @Override
         void addNull() {
-            add(Float.NaN);
+            put(Float.NaN);
         }
 
         @Override
@@ -73,16 +80,20 @@ abstract class ValueBuffer {
         private double[] v = new double[1024];
 
         @Override
-        void add(Object value) {
+        void addFrom(SpecializedGetters source, int ordinal) {
+            put(source.getDouble(ordinal));
+        }
+
+        void put(double value) {
             if (size == v.length) {
                 v = Arrays.copyOf(v, grow(v.length, size + 1));
             }
-            v[size++] = ((Number) value).doubleValue();
+            v[size++] = value;
         }
 
         @Override
         void addNull() {
-            add(Double.NaN);
+            put(Double.NaN);
         }
 
         @Override
@@ -98,16 +109,20 @@ abstract class ValueBuffer {
         private int[] v = new int[1024];
 
         @Override
-        void add(Object value) {
+        void addFrom(SpecializedGetters source, int ordinal) {
+            put(source.getInt(ordinal));
+        }
+
+        void put(int value) {
             if (size == v.length) {
                 v = Arrays.copyOf(v, grow(v.length, size + 1));
             }
-            v[size++] = ((Number) value).intValue();
+            v[size++] = value;
         }
 
         @Override
         void addNull() {
-            add(0);
+            put(0);
         }
 
         @Override
@@ -123,8 +138,8 @@ abstract class ValueBuffer {
         private long[] v = new long[1024];
 
         @Override
-        void add(Object value) {
-            put(((Number) value).longValue());
+        void addFrom(SpecializedGetters source, int ordinal) {
+            put(source.getLong(ordinal));
         }
 
         void put(long value) {
@@ -156,8 +171,8 @@ abstract class ValueBuffer {
         private byte[] v = new byte[1024];
 
         @Override
-        void add(Object value) {
-            put((Boolean) value);
+        void addFrom(SpecializedGetters source, int ordinal) {
+            put(source.getBoolean(ordinal));
         }
 
         void put(boolean value) {
@@ -203,13 +218,14 @@ abstract class ValueBuffer {
         }
 
         @Override
-        void add(Object value) {
-            byte[] s = ((String) value).getBytes(StandardCharsets.UTF_8);
-            if (nBytes + s.length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, grow(bytes.length, nBytes + s.length));
+        void addFrom(SpecializedGetters source, int ordinal) {
+            UTF8String s = source.getUTF8String(ordinal);
+            int n = s.numBytes();
+            if (nBytes + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, grow(bytes.length, nBytes + n));
             }
-            System.arraycopy(s, 0, bytes, nBytes, s.length);
-            nBytes += s.length;
+            s.writeToMemory(bytes, Platform.BYTE_ARRAY_OFFSET + nBytes);
+            nBytes += n;
             size++;
             offsets.put(nBytes);
         }

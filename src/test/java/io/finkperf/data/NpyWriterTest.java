@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,27 +30,36 @@ class NpyWriterTest {
         assertEquals('\n', h.get(h.limit() - 1));
     }
 
-    /** Spark hands list cells to Java as Scala sequences. */
-    private static scala.collection.immutable.Seq<Object> seq(Object... values) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(values)).toList();
+    /** A list cell as Spark holds it internally. */
+    private static GenericArrayData seq(Object... values) {
+        return new GenericArrayData(Arrays.stream(values).map(NpyWriterTest::internal).toArray());
     }
 
-    private static ColumnSource col(String name, boolean list, BatchDtype dtype) {
-        return new ColumnSource(name, null, list, dtype);
+    /** A row as Spark holds it internally (strings as UTF8String). */
+    private static InternalRow row(Object... values) {
+        return new GenericInternalRow(Arrays.stream(values).map(NpyWriterTest::internal).toArray());
+    }
+
+    private static Object internal(Object v) {
+        return v instanceof String s ? UTF8String.fromString(s) : v;
+    }
+
+    private static BatchColumn col(String name, boolean list, BatchDtype dtype) {
+        return new BatchColumn(name, list, dtype);
     }
 
     @Test
     void scalarsListsStringsAndNullsRoundTrip() throws Exception {
-        List<ColumnSource> cols = List.of(
+        List<BatchColumn> cols = List.of(
                 col("f", false, BatchDtype.FLOAT32), col("d", false, BatchDtype.FLOAT64),
                 col("i", false, BatchDtype.INT32), col("l", false, BatchDtype.INT64),
                 col("b", false, BatchDtype.BOOL), col("s", false, BatchDtype.STRING),
                 col("cmag", true, BatchDtype.FLOAT32), col("cpos", true, BatchDtype.STRING));
-        List<Row> rows = List.of(
-                RowFactory.create(1.5f, 2.25, 3, 4L, true, "héllo", seq(10f, 11f), seq("t", "f")),
-                RowFactory.create(null, -1.0, null, Long.MAX_VALUE, false, null, seq(null, 12f),
+        List<InternalRow> rows = List.of(
+                row(1.5f, 2.25, 3, 4L, true, "héllo", seq(10f, 11f), seq("t", "f")),
+                row(null, -1.0, null, Long.MAX_VALUE, false, null, seq(null, 12f),
                         seq((Object) null)),
-                RowFactory.create(0f, 0.0, -7, -1L, null, "", seq(), seq("1")));
+                row(0f, 0.0, -7, -1L, null, "", seq(), seq("1")));
         Path out = tmp.resolve("b");
         long n = new BatchWriter(out, 2, cols).write(rows.iterator(), "mem", Survey.ZTF);
         assertEquals(3, n);
