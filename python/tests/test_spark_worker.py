@@ -1,0 +1,102 @@
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+from support import EXAMPLES_SCIENCE, PYTHON_DIR, TempDirMixin, light_curves, run_driver, write_batch, write_module
+
+LC_RATE = "fink_science.ztf.lc_features.processor:lc_rate"
+LC_ARGS = [{"column": "cjd"}, {"column": "cfid"}, {"column": "cmagpsf"}, {"column": "csigmapsf"}]
+
+
+def run_worker(spec, tmp, name):
+    spec = dict(spec, output=os.path.join(tmp, name + ".result.json"),
+                output_stream=os.path.join(tmp, name + ".out.bin"))
+    spec_path = os.path.join(tmp, name + ".spec.json")
+    with open(spec_path, "w") as f:
+        json.dump(spec, f)
+    env = dict(os.environ, PYTHONPATH=PYTHON_DIR)
+    p = subprocess.run([sys.executable, "-m", "fink_perf_driver.spark_worker", spec_path],
+                       cwd=tmp, env=env, capture_output=True, text=True, timeout=120)
+    with open(spec["output"]) as f:
+        result = json.load(f)
+    stream = None
+    if os.path.exists(spec["output_stream"]):
+        with open(spec["output_stream"], "rb") as f:
+            stream = f.read()
+    return p.returncode, result, stream, p.stderr
+
+
+class SparkWorkerTest(TempDirMixin, unittest.TestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.data = light_curves(30, seed=7)
+
+    def batch(self, name, rows, chunk_rows=10000):
+        path = os.path.join(self.tmp, name)
+        write_batch(path, dict((k, v[rows]) for k, v in self.data.items()), chunk_rows=chunk_rows)
+        return path
+
+    def spec(self, batch, entry=LC_RATE, args=LC_ARGS, science=EXAMPLES_SCIENCE):
+        return {"module": "m", "entry": entry, "call": "pandas_udf", "science_dir": science,
+                "batch": batch, "args": args}
+
+    def test_partition_streams_concatenated_hash_like_the_direct_driver(self):
+        whole = self.batch("whole", slice(0, 30))
+        code, direct, _ = run_driver(dict(self.spec(whole), warmup=0, loops=1, line_profile=False,
+                                          output=os.path.join(self.tmp, "direct.json")), self.tmp)
+        self.assertEqual(0, code)
+        streams = []
+        # uneven partitions, the second one split over chunks: the hash must not care
+        for name, rows, chunk in [("p0", slice(0, 11), 10000), ("p1", slice(11, 30), 4)]:
+            code, res, stream, err = run_worker(self.spec(self.batch(name, rows, chunk)), self.tmp, name)
+            self.assertEqual(0, code, err)
+            self.assertEqual("ok", res["status"])
+            self.assertEqual(hashlib.sha256(stream).hexdigest(), res["output_hash"])
+            self.assertEqual(len(stream), res["output_bytes"])
+            streams.append(stream)
+        self.assertEqual(direct["output_hash"], hashlib.sha256(b"".join(streams)).hexdigest())
+
+    def test_phases_are_timed_in_order(self):
+        code, res, _, err = run_worker(self.spec(self.batch("b", slice(0, 30), 7)), self.tmp, "t")
+        self.assertEqual(0, code, err)
+        self.assertEqual(30, res["n_alerts"])
+        self.assertEqual(5, res["n_chunks"])
+        self.assertLessEqual(res["main_epoch_ns"], res["libs_epoch_ns"])
+        self.assertLessEqual(res["libs_epoch_ns"], res["import_done_epoch_ns"])
+        self.assertLessEqual(res["import_done_epoch_ns"], res["end_epoch_ns"])
+        for k in ("read_ns", "compute_ns", "serialize_ns"):
+            self.assertGreater(res[k], 0, k)
+        inside = res["end_epoch_ns"] - res["import_done_epoch_ns"]
+        self.assertLessEqual(res["read_ns"] + res["compute_ns"] + res["serialize_ns"], inside)
+
+    def test_module_error_gives_driver_exit_code_and_result(self):
+        science = os.path.join(self.tmp, "science")
+        write_module(science, "pkg.bad", """
+            def score(cjd):
+                raise ValueError("boom")
+        """)
+        code, res, _, _ = run_worker(self.spec(self.batch("b", slice(0, 5)), entry="pkg.bad:score",
+                                               args=[{"column": "cjd"}], science=science), self.tmp, "bad")
+        self.assertEqual(5, code)
+        self.assertEqual("error", res["status"])
+        self.assertEqual("exception", res["error"]["kind"])
+        self.assertIn("boom", res["error"]["message"])
+
+    def test_spec_without_stream_is_bad_spec(self):
+        spec_path = os.path.join(self.tmp, "s.json")
+        out = os.path.join(self.tmp, "s.result.json")
+        with open(spec_path, "w") as f:
+            json.dump(dict(self.spec(self.batch("b", slice(0, 5))), output=out), f)
+        p = subprocess.run([sys.executable, "-m", "fink_perf_driver.spark_worker", spec_path],
+                           env=dict(os.environ, PYTHONPATH=PYTHON_DIR), capture_output=True, timeout=60)
+        self.assertEqual(2, p.returncode)
+        with open(out) as f:
+            self.assertEqual("bad_spec", json.load(f)["error"]["kind"])
+
+
+if __name__ == "__main__":
+    unittest.main()
