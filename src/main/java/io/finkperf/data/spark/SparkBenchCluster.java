@@ -1,0 +1,142 @@
+package io.finkperf.data.spark;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * A Spark session for spark-bench: {@code local[N]} or any master URL, sized like Fink's perf script
+ * (executors of {@code gbPerExecutor} GB and {@code coresPerExecutor} cores), and the one place that
+ * runs measured jobs.
+ */
+public final class SparkBenchCluster implements AutoCloseable {
+
+    private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
+
+    private final SparkSession spark;
+    private final TaskMetricsListener listener = new TaskMetricsListener();
+    private final String master;
+
+    /**
+     * @param executors {@code <= 0}: let the master decide (local mode has one in-process executor)
+     * @param conf      extra Spark settings ({@code --conf k=v})
+     */
+    public SparkBenchCluster(String master, int executors, int coresPerExecutor, double gbPerExecutor, Map<String, String> conf) {
+        this.master = master;
+        Configurator.setRootLevel(Level.ERROR);
+        SparkSession.Builder b = SparkSession.builder().master(master).appName("fink-perf spark-bench")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.adaptive.enabled", "false")
+                .config("spark.task.cpus", "1")
+                .config("spark.task.maxFailures", "1")
+                .config("spark.executor.cores", String.valueOf(coresPerExecutor))
+                .config("spark.executor.memory", Math.max(1, Math.round(gbPerExecutor * 1024)) + "m");
+        if (master.startsWith("local")) {
+            b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        if (executors > 0) {
+            b.config("spark.executor.instances", String.valueOf(executors))
+                    .config("spark.cores.max", String.valueOf(executors * coresPerExecutor));
+        }
+        conf.forEach(b::config);
+        this.spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        spark.sparkContext().addSparkListener(listener);
+    }
+
+    public SparkSession session() {
+        return spark;
+    }
+
+    /** Task slots: N of {@code local[N]}, else what registered executors offer. */
+    public int coresAvailable() {
+        Matcher m = LOCAL.matcher(master);
+        if (m.matches()) {
+            return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
+        }
+        if (master.equals("local")) {
+            return 1;
+        }
+        return spark.sparkContext().defaultParallelism();
+    }
+
+    /** Ships a folder to every executor ({@code SparkFiles.get(name)} on the executor side). */
+    public String ship(Path dir) {
+        spark.sparkContext().addFile(dir.toAbsolutePath().toString(), true);
+        return dir.getFileName().toString();
+    }
+
+    /**
+     * The batch's rows in {@code partitions} contiguous slices, in order (slice i holds rows
+     * [i·n/P, (i+1)·n/P)), cached and materialised as the perf script's repartition + cache.
+     */
+    public Dataset<Row> load(BatchRows batch, int partitions) {
+        JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(batch.rows(), partitions);
+        Dataset<Row> ds = spark.createDataFrame(rdd, batch.schema()).cache();
+        ds.count();
+        return ds;
+    }
+
+    /** One measured loop: every partition through the Python worker, outputs hashed in partition order. */
+    public LoopMeasurement run(Dataset<Row> alerts, WorkerConfig config) {
+        String group = "fink-perf-" + config.module() + "-" + UUID.randomUUID();
+        spark.sparkContext().setJobGroup(group, "fink-perf spark-bench " + config.module(), false);
+        try {
+            JavaRDD<InternalRow> rows = alerts.queryExecution().toRdd().toJavaRDD();
+            long start = PythonWorkerTask.epochNanos();
+            List<PartitionOutcome> outs = rows.mapPartitionsWithIndex(new PythonWorkerTask(config), true).collect();
+            long collected = PythonWorkerTask.epochNanos();
+            List<PartitionOutcome> sorted = new ArrayList<>(outs);
+            sorted.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+            MessageDigest sha = sha256();
+            List<PartitionOutcome> light = new ArrayList<>();
+            for (PartitionOutcome o : sorted) {
+                sha.update(o.outputStream());
+                light.add(withoutBytes(o));
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            long done = PythonWorkerTask.epochNanos();
+            JobTiming job = listener.await(group, 60_000);
+            return new LoopMeasurement(start, collected, done, job, light, hash);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Spark listener events", e);
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    private static PartitionOutcome withoutBytes(PartitionOutcome o) {
+        return new PartitionOutcome(o.partition(), o.nRows(), o.ok(), o.error(), o.exitCode(), o.outputDtype(), new byte[0],
+                o.taskNs(), o.batchWriteNs(), o.launchEpoch(), o.mainEpoch(), o.libsEpoch(), o.importDoneEpoch(),
+                o.endEpoch(), o.exitEpoch(), o.readNs(), o.computeNs(), o.serializeNs(), o.readBackNs(), o.cleanupNs());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        spark.stop();
+    }
+}
