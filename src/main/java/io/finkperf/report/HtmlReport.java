@@ -82,7 +82,7 @@ public final class HtmlReport implements ReportWriter {
                     .append(esc(m.name())).append("\">");
             out.append("<td><a href=\"#").append(anchor(m)).append("\"><code>").append(esc(m.name()))
                     .append("</code></a></td>");
-            out.append("<td class=\"type\" data-value=\"").append(esc(m.type())).append("\"><span class=\"type\" style=\"background:")
+            out.append("<td class=\"type\" data-value=\"").append(esc(m.type())).append("\"><span class=\"swatch\" style=\"background:")
                     .append(TypeColors.hex(m.type())).append("\"></span>").append(esc(m.type())).append("</td>");
             num(out, measured ? t.mean() : Double.NaN, measured ? Units.rate(t.mean()) : "–");
             num(out, measured ? t.std() : Double.NaN, measured ? Units.rate(t.std()) : "–");

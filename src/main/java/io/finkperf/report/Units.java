@@ -38,7 +38,11 @@ final class Units {
         if (Double.isNaN(s)) {
             return "–";
         }
-        return s >= 1 ? String.format(Locale.ROOT, "%.2f s", s) : String.format(Locale.ROOT, "%.1f ms", s * 1e3);
+        if (s >= 1) {
+            return String.format(Locale.ROOT, "%.2f s", s);
+        }
+        return s >= 1e-3 || s == 0 ? String.format(Locale.ROOT, "%.1f ms", s * 1e3)
+                : String.format(Locale.ROOT, "%.1f µs", s * 1e6);
     }
 
     static String status(io.finkperf.results.ModuleResult m) {
