@@ -94,7 +94,7 @@ public final class LineProfileChart implements ReportWriter {
         x.setLabelFont(Charts.font(Font.PLAIN, 12));
         x.setTickLabelFont(Charts.font(Font.PLAIN, 12));
         double max = hot.stream().mapToDouble(HotLine::percentOfTotal).max().orElse(1);
-        x.setRange(0, Math.min(100, Math.max(5, max * 1.18)));
+        x.setRange(0, Math.min(118, Math.max(5, max * 1.18)));
         x.setNumberFormatOverride(new DecimalFormat("0'%'"));
         CategoryPlot plot = new CategoryPlot(data, y, x, new Renderer(hot));
         plot.setOrientation(PlotOrientation.HORIZONTAL);
