@@ -97,6 +97,17 @@ public record EnergyEstimate(
         return netJPerAlert() * pue * alertsPerNight * nightsPerYear / JOULES_PER_KWH;
     }
 
+    /** codecarbon's A − B per 1000 alerts when it ran beside us, else NaN. */
+    public double codecarbonNetJPer1000Alerts() {
+        return codecarbon.get("netJ") instanceof Number n && alerts > 0 ? 1000 * n.doubleValue() / alerts : Double.NaN;
+    }
+
+    /** codecarbon's CPU mode ("constant", "intel_rapl"…) when it ran, else null. */
+    public String codecarbonMode() {
+        Object m = codecarbon.get("mode");
+        return m == null ? null : String.valueOf(m);
+    }
+
     /** As stored in results.json: inputs, then derived figures for readers that are not this tool. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -92,7 +92,24 @@ public final class EnergyModel {
         return new EnergyEstimate(method, cpu.source(), cpu.wattsPerCore(), s.ramWattsPerGib(), wall, alerts,
                 cpuJ, ramJ, baseCpuJ, baseRamJ, s.pue(), s.intensity().code(), s.intensity().gramsPerKWh(),
                 s.intensity().source(), s.alertsPerNight(), s.nightsPerYear(), notes,
-                d == null ? Map.of() : d.codecarbon());
+                d == null ? Map.of() : codecarbon(d));
+    }
+
+    /**
+     * codecarbon's own figures as the driver reported them, plus its A − B in joules (B scaled to
+     * A's duration like ours) when both sides ran: {@code energy_consumed} is in kWh.
+     */
+    static Map<String, Object> codecarbon(DriverEnergy d) {
+        Map<String, Object> cc = new java.util.LinkedHashMap<>(d.codecarbon());
+        if (cc.get("a") instanceof Map<?, ?> a && cc.get("b") instanceof Map<?, ?> b
+                && a.get("energy_consumed") instanceof Number ea && b.get("energy_consumed") instanceof Number eb
+                && d.wallNsB() > 0) {
+            double scale = (double) d.wallNsA() / d.wallNsB();
+            cc.put("netJ", (ea.doubleValue() - eb.doubleValue() * scale) * EnergyEstimate.JOULES_PER_KWH);
+            Object mode = a.get("mode");
+            cc.put("mode", mode == null ? "unknown" : String.valueOf(mode));
+        }
+        return cc;
     }
 
     /**

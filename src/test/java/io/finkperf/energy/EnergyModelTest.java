@@ -156,6 +156,23 @@ class EnergyModelTest {
         assertTrue(busy.netJ() > sleep.netJ());
     }
 
+    /*
+     * codecarbon beside ours: A 1e-6 kWh = 3.6 J over 4.2 s, B 4e-7 kWh = 1.44 J over 2 s → scaled × 2.1 = 3.024 J.
+     * Its A − B = 0.576 J over 2 000 alerts = 0.288 J per 1 000 alerts.
+     */
+    @Test
+    void codecarbonNetBesideOurs() {
+        Map<String, Object> d = new java.util.LinkedHashMap<>(driverModel(0.01));
+        d.put("codecarbon", Map.of("available", true, "version", "2.8.0",
+                "a", Map.of("energy_consumed", 1e-6, "mode", "constant"), "b", Map.of("energy_consumed", 4e-7)));
+        EnergyEstimate e = EnergyModel.estimate(module(d), EPYC_7763, EnergySettings.defaults());
+        assertEquals(0.288, e.codecarbonNetJPer1000Alerts(), 1e-9);
+        assertEquals("constant", e.codecarbonMode());
+        EnergyEstimate none = EnergyModel.estimate(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
+        assertTrue(Double.isNaN(none.codecarbonNetJPer1000Alerts()));
+        assertNull(none.codecarbonMode());
+    }
+
     @Test
     void attachStoresAMapThatSurvivesResultsJson() throws Exception {
         ModuleResult m = EnergyModel.attach(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
