@@ -67,7 +67,7 @@ public record BatchRows(List<BatchColumn> columns, List<Row> rows, String survey
         return new BatchRows(cols, rows, m.path("survey").asText("ztf"), m.path("source").asText(""));
     }
 
-    /** One chunk of one column: a value (or null) per row, a {@code List} per row for list columns. */
+    /** One chunk of one column: a value (or null) per row, a Scala {@code Seq} per row for list columns. */
     static Object[] readColumn(Path dir, BatchColumn col, int nRows) {
         Object[] values = values(dir, col);
         if (!col.list()) {
@@ -83,7 +83,9 @@ public record BatchRows(List<BatchColumn> columns, List<Row> rows, String survey
         for (int r = 0; r < nRows; r++) {
             int from = (int) offsets.getLong(r);
             int to = (int) offsets.getLong(r + 1);
-            out[r] = rowValid != null && !rowValid.getBool(r) ? null : Arrays.asList(Arrays.copyOfRange(values, from, to));
+            // A Scala Seq: what Spark's row encoder takes for an array column.
+            out[r] = rowValid != null && !rowValid.getBool(r) ? null
+                    : scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(Arrays.copyOfRange(values, from, to))).toSeq();
         }
         return out;
     }

@@ -5,12 +5,15 @@ import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
@@ -18,7 +21,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * data package's own {@code BatchWriter} (the one direct mode's batch comes from), so both modes
  * serialise alerts with the same code.
  *
- * <p>{@code BatchWriter}, {@code ColumnSource} and {@code BatchDtype} are package-private; they are
+ * <p>{@code BatchWriter}, its column record and {@code BatchDtype} are package-private; they are
  * reached reflectively here until {@code io.finkperf.data} exposes a public entry point
  * (see docs/spark.md, "Changes wanted outside spark"). Lookups happen once per task.
  */
@@ -41,21 +44,14 @@ public final class PartitionBatchWriter implements Serializable {
     /** Writes every row ({@code c0..cN} in {@link #columns} order) into {@code dir}; returns the row count. */
     public long write(Iterator<InternalRow> rows, Path dir) {
         try {
-            Class<?> dtype = Class.forName("io.finkperf.data.BatchDtype");
-            Class<?> sourceClass = Class.forName("io.finkperf.data.ColumnSource");
-            Constructor<?> newSource = sourceClass.getDeclaredConstructor(String.class, Column.class, boolean.class, dtype);
-            newSource.setAccessible(true);
-            List<Object> sources = new ArrayList<>();
-            for (BatchColumn c : columns) {
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                Object dt = Enum.valueOf((Class<Enum>) dtype, c.dtype().toUpperCase(Locale.ROOT));
-                // The expression only matters when reading alerts; the writer uses name, kind and dtype.
-                sources.add(newSource.newInstance(c.name(), null, c.list(), dt));
-            }
             Class<?> writerClass = Class.forName("io.finkperf.data.BatchWriter");
             Constructor<?> newWriter = writerClass.getDeclaredConstructor(Path.class, int.class, List.class);
             newWriter.setAccessible(true);
-            Object writer = newWriter.newInstance(dir, chunkRows, sources);
+            List<Object> described = new ArrayList<>();
+            for (BatchColumn c : columns) {
+                described.add(describe(elementClass(newWriter), c));
+            }
+            Object writer = newWriter.newInstance(dir, chunkRows, described);
             Method write = writerClass.getDeclaredMethod("write", Iterator.class, String.class, Survey.class);
             write.setAccessible(true);
             return (Long) write.invoke(writer, rows, source, Survey.parse(survey));
@@ -68,5 +64,34 @@ public final class PartitionBatchWriter implements Serializable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("io.finkperf.data.BatchWriter changed shape: " + e, e);
         }
+    }
+
+    /** The element type of the writer's column list (a record naming a column, its kind and dtype). */
+    private static Class<?> elementClass(Constructor<?> newWriter) {
+        Type list = newWriter.getGenericParameterTypes()[2];
+        return (Class<?>) ((ParameterizedType) list).getActualTypeArguments()[0];
+    }
+
+    /** Fills the record's canonical constructor by parameter type: name, list flag, dtype; anything else null. */
+    private static Object describe(Class<?> record, BatchColumn c) throws ReflectiveOperationException {
+        Class<?>[] types = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Constructor<?> k = record.getDeclaredConstructor(types);
+        k.setAccessible(true);
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == String.class) {
+                args[i] = c.name();
+            } else if (types[i] == boolean.class) {
+                args[i] = c.list();
+            } else if (types[i].isEnum()) {
+                args[i] = enumConstant(types[i], c.dtype().toUpperCase(Locale.ROOT));
+            }
+        }
+        return k.newInstance(args);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(Class<?> type, String name) {
+        return Enum.valueOf((Class<Enum>) type, name);
     }
 }

@@ -1,0 +1,41 @@
+package io.finkperf.runner.spark;
+
+import io.finkperf.registry.ModuleSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What spark-bench runs, on which Spark, how often.
+ *
+ * @param batchDir       the batch direct mode ran on (data columns plus produced ones)
+ * @param ship           ship the driver package and science dir with addFile instead of using their paths
+ * @param tmpDir         where executor tasks make scratch folders (null: their java.io.tmpdir)
+ */
+public record SparkBenchRequest(
+        List<ModuleSpec> modules,
+        Path batchDir,
+        Path scienceDir,
+        Path driverDir,
+        String python,
+        String master,
+        double totalMemoryGb,
+        double gbPerExecutor,
+        int coresPerExecutor,
+        int warmup,
+        int loops,
+        int chunkRows,
+        boolean ship,
+        Map<String, String> conf,
+        Path tmpDir,
+        Duration timeout) {
+
+    public SparkBenchRequest {
+        modules = List.copyOf(modules);
+        conf = Map.copyOf(conf);
+        if (loops < 1) {
+            throw new IllegalArgumentException("loops must be >= 1, got " + loops);
+        }
+    }
+}
