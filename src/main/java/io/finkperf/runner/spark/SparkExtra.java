@@ -40,6 +40,8 @@ final class SparkExtra {
         double sparkComputeCore = dec.part(OverheadDecomposition.COMPUTE) * plan.coresUsed();
         s.put("computeCoreSecondsSpark", sparkComputeCore);
         s.put("computeSecondsDirect", directCompute);
+        // A fresh worker's first call pays lazy initialisation (catalogues, models) that direct mode's warm-up hides.
+        s.put("directWarmupSeconds", direct.warmupNs().stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1e9);
         s.put("computeSparkOverDirect", directCompute > 0 ? sparkComputeCore / directCompute : null);
         s.put("outputHash", loops.get(0).outputHash());
         s.put("directOutputHash", direct.outputHash());
