@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param method          how A and B were obtained: "rapl", "rapl+model:ram" or "model:tdp-per-core"
  * @param cpuPower        the W/core used and its source (model, and RAM of "rapl+model:ram")
+ * @param cpuPowerHow     "table", "family-median" or "fallback" (see {@link CpuPowerMatch})
  * @param alerts          alerts processed during A: alerts × measured loops
  * @param cpuJ            CPU energy of A
  * @param ramJ            memory energy of A
@@ -23,6 +24,7 @@ import java.util.Map;
 public record EnergyEstimate(
         String method,
         String cpuPower,
+        String cpuPowerHow,
         double wattsPerCore,
         double ramWattsPerGib,
         double wallSeconds,
@@ -113,6 +115,7 @@ public record EnergyEstimate(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
         m.put("cpuPower", cpuPower);
+        m.put("cpuPowerHow", cpuPowerHow);
         m.put("wattsPerCore", wattsPerCore);
         m.put("ramWattsPerGib", ramWattsPerGib);
         m.put("wallSeconds", wallSeconds);
@@ -151,7 +154,7 @@ public record EnergyEstimate(
         if (m.get("notes") instanceof List<?> l) {
             l.forEach(n -> notes.add(String.valueOf(n)));
         }
-        return new EnergyEstimate(str(m, "method"), str(m, "cpuPower"), num(m, "wattsPerCore"), num(m, "ramWattsPerGib"),
+        return new EnergyEstimate(str(m, "method"), str(m, "cpuPower"), str(m, "cpuPowerHow"), num(m, "wattsPerCore"), num(m, "ramWattsPerGib"),
                 num(m, "wallSeconds"), (long) num(m, "alerts"), num(m, "cpuJ"), num(m, "ramJ"), num(m, "baselineCpuJ"),
                 num(m, "baselineRamJ"), num(m, "pue"), str(m, "intensityCode"), num(m, "intensityGPerKWh"),
                 str(m, "intensitySource"), num(m, "alertsPerNight"), num(m, "nightsPerYear"), notes,

@@ -89,7 +89,7 @@ public final class EnergyModel {
             notes.add(String.format(Locale.ROOT, "baseline B ran %.1f s and was scaled to A's %.1f s",
                     d.wallNsB() / 1e9, d.wallNsA() / 1e9));
         }
-        return new EnergyEstimate(method, cpu.source(), cpu.wattsPerCore(), s.ramWattsPerGib(), wall, alerts,
+        return new EnergyEstimate(method, cpu.source(), cpu.how(), cpu.wattsPerCore(), s.ramWattsPerGib(), wall, alerts,
                 cpuJ, ramJ, baseCpuJ, baseRamJ, s.pue(), s.intensity().code(), s.intensity().gramsPerKWh(),
                 s.intensity().source(), s.alertsPerNight(), s.nightsPerYear(), notes,
                 d == null ? Map.of() : codecarbon(d));

@@ -185,7 +185,10 @@ public final class EnergyChart implements ReportWriter {
         List<String> parts = new ArrayList<>();
         parts.add("method: " + String.join(", ", m));
         if (methods.keySet().stream().anyMatch(k -> k.startsWith("model") || k.endsWith("model:ram"))) {
-            parts.add(String.format(Locale.ROOT, "%.2f W/core, RAM %.3f W/GiB", first.wattsPerCore(), first.ramWattsPerGib()));
+            String how = "table".equals(first.cpuPowerHow()) || first.cpuPowerHow() == null ? ""
+                    : " (" + first.cpuPowerHow().replace('-', ' ') + ")";
+            parts.add(String.format(Locale.ROOT, "%.2f W/core%s, RAM %.3f W/GiB", first.wattsPerCore(), how,
+                    first.ramWattsPerGib()));
         }
         if (r.environment() != null && r.environment().cpuModel() != null) {
             parts.add(r.environment().cpuModel());
@@ -201,26 +204,20 @@ public final class EnergyChart implements ReportWriter {
         return e.alerts() > 0 ? 1000 * joules / e.alerts() : Double.NaN;
     }
 
+    /** Three significant digits at most: these are factor-of-2 estimates. */
     static String joules(double j) {
         double a = Math.abs(j);
-        if (a >= 1000) {
-            return String.format(Locale.ROOT, "%.2f kJ", j / 1000);
-        }
-        if (a >= 1 || a == 0) {
-            return String.format(Locale.ROOT, a >= 100 ? "%.0f J" : a >= 10 ? "%.1f J" : "%.2f J", j);
-        }
-        return String.format(Locale.ROOT, "%.1f mJ", j * 1000);
+        return a >= 1000 ? sig(j / 1000) + " kJ" : a >= 1 || a == 0 ? sig(j) + " J" : sig(j * 1000) + " mJ";
     }
 
     static String co2(double kg) {
         double a = Math.abs(kg);
-        if (a >= 1) {
-            return String.format(Locale.ROOT, "%.1f kgCO2e", kg);
-        }
-        if (a >= 1e-3) {
-            return String.format(Locale.ROOT, "%.1f gCO2e", kg * 1e3);
-        }
-        return String.format(Locale.ROOT, "%.2f mgCO2e", kg * 1e6);
+        return a >= 1 ? sig(kg) + " kgCO2e" : a >= 1e-3 ? sig(kg * 1e3) + " gCO2e" : sig(kg * 1e6) + " mgCO2e";
+    }
+
+    private static String sig(double v) {
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
     }
 
     private static String grouped(double v) {

@@ -111,6 +111,11 @@ class EnergyChartTest {
         RunResults r = run();
         List<String> lines = EnergyChart.subtitle(r, EnergyChart.estimates(r));
         assertTrue(lines.get(0).startsWith("method: model:tdp-per-core · 4.38 W/core, RAM 0.375 W/GiB"), lines.get(0));
+        RunResults epyc = new RunResults(r.schema(), r.toolVersion(), r.startedAt(), null, r.environment(), r.config(),
+                List.of(measured("x", "xmatch", 1_000_000_000L, 5, 100 * MIB, null)).stream()
+                        .map(m -> EnergyModel.attach(m, "AMD EPYC", EnergySettings.defaults())).toList());
+        assertTrue(EnergyChart.subtitle(epyc, EnergyChart.estimates(epyc)).get(0)
+                .contains("4.38 W/core (family median)"), "says the W/core is not a table row");
         assertEquals("CO2: × PUE 1.25 × FR 56 gCO2eq/kWh · 200 000 alerts/night × 300 nights/year", lines.get(1));
     }
 
@@ -123,7 +128,7 @@ class EnergyChartTest {
         EnergyEstimate e = EnergyChart.estimates(run()).entrySet().stream()
                 .filter(x -> x.getKey().name().equals("early_classifier")).findFirst().orElseThrow().getValue();
         assertEquals(-0.425, e.codecarbonNetJPer1000Alerts(), 1e-9);
-        assertEquals("codecarbon (constant): -425.0 mJ", EnergyChart.codecarbonLabel(e));
+        assertEquals("codecarbon (constant): -425 mJ", EnergyChart.codecarbonLabel(e));
         assertTrue(EnergyChart.label(e).endsWith("/yr"), EnergyChart.label(e));
         EnergyEstimate without = EnergyChart.estimates(run()).values().iterator().next();
         assertEquals(null, EnergyChart.codecarbonLabel(without));
@@ -145,8 +150,9 @@ class EnergyChartTest {
         assertEquals("1.23 kJ", EnergyChart.joules(1234));
         assertEquals("12.3 mJ", EnergyChart.joules(0.0123));
         assertEquals("11.5 gCO2e", EnergyChart.co2(0.0114697917));
-        assertEquals("2.0 kgCO2e", EnergyChart.co2(2.0));
-        assertEquals("38.23 mgCO2e", EnergyChart.co2(3.82326389e-5));
+        assertEquals("2.00 kgCO2e", EnergyChart.co2(2.0));
+        assertEquals("38.2 mgCO2e", EnergyChart.co2(3.82326389e-5));
+        assertEquals("149 mgCO2e", EnergyChart.co2(1.4875e-4));
     }
 
     private static int count(BufferedImage img, Color c) {
