@@ -6,6 +6,7 @@ import traceback
 from . import RESULT_FORMAT, shims
 from .batch import BatchError, BatchReader, BatchWriter, Column, scalar_dtype_of
 from .entry import import_entry, own_packages, parse_entry
+from .energy import DEFAULT_MAX_BASELINE_S, EnergyProbe
 from .environment import peak_rss_bytes, python_versions
 from .errors import DriverError
 from .lineprof import LineProfilePass
@@ -21,7 +22,7 @@ def new_result(spec_dict):
             "import_ns": None, "warmup_ns": [], "samples_ns": [],
             "peak_rss_bytes": None, "cpu_user_s": None, "cpu_sys_s": None,
             "output_hash": None, "output_dtype": None, "output": None,
-            "line_profile": None, "python": None}
+            "line_profile": None, "python": None, "energy": None}
 
 
 def error_json(err):
@@ -77,6 +78,8 @@ def run(spec, result, progress=None):
         raise DriverError("bad_input", str(e), cause=e)
     result["n_alerts"], result["n_chunks"] = reader.n_rows, reader.n_chunks
 
+    # before the module is imported: the bare driver's RSS is the idle baseline's memory
+    energy = EnergyProbe(max_baseline_s=float(spec.raw.get("energy_baseline_max_s", DEFAULT_MAX_BASELINE_S)))
     progress.phase("import")
     t0 = time.perf_counter_ns()
     versions = shims.install_all()
@@ -99,6 +102,7 @@ def run(spec, result, progress=None):
         progress.phase("measure")
         cpu = CpuClock()
         sink = OutputSink(reader, spec.save_dir, spec.save_column)
+        energy.start_a()
         for i in range(spec.loops):
             ns = timed_pass(fn, chunk_args, own, on_output=sink if i == 0 else None, cpu=cpu)
             result["samples_ns"].append(ns)
@@ -107,11 +111,15 @@ def run(spec, result, progress=None):
                 result["output_hash"] = sink.hasher.hexdigest()
                 result["output_dtype"] = sink.dtype
                 result["output"] = sink.close()
+        energy.stop_a()
         result["cpu_user_s"], result["cpu_sys_s"] = round(cpu.user, 6), round(cpu.sys, 6)
     except BatchError as e:
         raise DriverError("bad_input", str(e), cause=e)
     finally:
         result["peak_rss_bytes"] = peak_rss_bytes()
+
+    progress.phase("baseline")
+    result["energy"] = energy.baseline()
 
     if spec.line_profile:
         progress.phase("line_profile")

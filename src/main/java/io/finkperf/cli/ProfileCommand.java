@@ -1,6 +1,8 @@
 package io.finkperf.cli;
 
 import io.finkperf.engine.ConsoleProgress;
+import io.finkperf.energy.CarbonIntensity;
+import io.finkperf.energy.EnergySettings;
 import io.finkperf.engine.ProfileEngine;
 import io.finkperf.engine.ProfileRequest;
 import io.finkperf.registry.ModuleRegistry;
@@ -71,6 +73,21 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
+    @Option(names = "--pue", defaultValue = "1.25", description = "Data-centre PUE for CO2 (default: ${DEFAULT-VALUE}).")
+    double pue;
+
+    @Option(names = "--country", defaultValue = "FR", description = "Grid carbon intensity: FR, DE, GB, US or WORLD (default: ${DEFAULT-VALUE}; see docs/energy.md).")
+    String country;
+
+    @Option(names = "--intensity", description = "Grid carbon intensity in gCO2eq/kWh; overrides --country.")
+    Double intensity;
+
+    @Option(names = "--alerts-per-night", defaultValue = "200000", description = "Alerts a night, to scale CO2 (default: ${DEFAULT-VALUE}).")
+    double alertsPerNight;
+
+    @Option(names = "--nights-per-year", defaultValue = "300", description = "Observing nights a year (default: ${DEFAULT-VALUE}).")
+    double nightsPerYear;
+
     @Mixin
     RunnerOptions runnerOptions;
 
@@ -96,7 +113,7 @@ public final class ProfileCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
         RunResults results;
         try (ModuleRunner runner = runnerOptions.create()) {
-            results = new ProfileEngine(runner, progress, (soFar, m) -> writeAll(writers, soFar)).run(req);
+            results = new ProfileEngine(runner, progress, (soFar, m) -> writeAll(writers, soFar), energySettings()).run(req);
         }
         writeAll(Reports.all(), results);
         System.out.println(Reports.consoleSummary(results, output));
@@ -110,6 +127,16 @@ public final class ProfileCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write report into " + output, e);
             }
+        }
+    }
+
+    private EnergySettings energySettings() {
+        try {
+            return EnergySettings.defaults().withPue(pue)
+                    .withIntensity(intensity != null ? CarbonIntensity.custom(intensity) : CarbonIntensity.of(country))
+                    .withAlertsPerNight(alertsPerNight).withNightsPerYear(nightsPerYear);
+        } catch (IllegalArgumentException e) {
+            throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
         }
     }
 

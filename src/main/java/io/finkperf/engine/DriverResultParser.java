@@ -38,7 +38,19 @@ final class DriverResultParser {
                 r == null ? null : textOrNull(r.get("output_dtype")),
                 inputs,
                 r == null ? LineProfile.NONE : lineProfile(r.get("line_profile")),
-                Map.of("wallSeconds", outcome.wallTime().toMillis() / 1000.0));
+                extra(r, outcome));
+    }
+
+    /** Runner facts, and the driver's raw energy object (kept verbatim: the estimate derives from it). */
+    private static Map<String, Object> extra(JsonNode r, DriverOutcome outcome) {
+        Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        extra.put("wallSeconds", outcome.wallTime().toMillis() / 1000.0);
+        JsonNode energy = r == null ? null : r.get("energy");
+        if (energy != null && energy.isObject()) {
+            extra.put(io.finkperf.energy.DriverEnergy.EXTRA_KEY,
+                    io.finkperf.results.ResultsJson.mapper().convertValue(energy, Map.class));
+        }
+        return extra;
     }
 
     private static ModuleStatus statusOf(DriverOutcome o) {

@@ -3,6 +3,8 @@ package io.finkperf.engine;
 import io.finkperf.data.AlertData;
 import io.finkperf.data.BatchInfo;
 import io.finkperf.data.Survey;
+import io.finkperf.energy.EnergyModel;
+import io.finkperf.energy.EnergySettings;
 import io.finkperf.registry.CallKind;
 import io.finkperf.registry.ModuleArg;
 import io.finkperf.registry.ModuleSpec;
@@ -43,11 +45,17 @@ public final class ProfileEngine {
     private final ModuleRunner runner;
     private final ConsoleProgress progress;
     private final ResultSink sink;
+    private final EnergySettings energy;
 
     public ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink) {
+        this(runner, progress, sink, EnergySettings.defaults());
+    }
+
+    public ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink, EnergySettings energy) {
         this.runner = runner;
         this.progress = progress;
         this.sink = sink;
+        this.energy = energy;
     }
 
     public RunResults run(ProfileRequest req) {
@@ -93,6 +101,9 @@ public final class ProfileEngine {
                 }
                 progress.startModule(i, plan.size(), m.name(), summary(result));
                 if (!isDependency) {
+                    if (result.ok()) {
+                        result = EnergyModel.attach(result, env.cpuModel(), energy);
+                    }
                     results = results.withModule(result);
                     sink.moduleFinished(results, result);
                 }

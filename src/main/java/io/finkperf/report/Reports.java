@@ -20,7 +20,7 @@ public final class Reports {
     /** Everything, written once the run is over (and by {@code fink-perf report}). */
     public static List<ReportWriter> all() {
         return List.of(new ResultsJsonWriter(), new LineProfileText(), new ThroughputChart(),
-                new LineProfileChart(), new MarkdownSummary(), new HtmlReport());
+                new LineProfileChart(), new EnergyChart(), new MarkdownSummary(), new HtmlReport());
     }
 
     /** A few lines for the terminal. */
