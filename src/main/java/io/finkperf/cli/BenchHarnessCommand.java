@@ -86,7 +86,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         var opts = new OptionsBuilder().include("io\\.finkperf\\..*Benchmark.*")
                 .forks(1).warmupIterations(2).measurementIterations(3)
                 .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Xmx1g").build();
+                .jvmArgsAppend(forkJvmArgs()).build();
         out.println();
         out.println("JMH micro-benchmarks of the Java hot paths:");
         for (RunResult r : new Runner(opts).run()) {
@@ -94,6 +94,14 @@ public final class BenchHarnessCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-60s %12.1f ± %.1f %s%n", r.getParams().getBenchmark(), p.getScore(),
                     p.getScoreError(), p.getScoreUnit());
         }
+    }
+
+    /** The fork needs the same --add-opens as this JVM: Spark's row classes use Unsafe. */
+    private static String[] forkJvmArgs() {
+        List<String> args = new ArrayList<>(List.of("-Xmx1g"));
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens")).forEach(args::add);
+        return args.toArray(new String[0]);
     }
 
     private static void deleteQuietly(Path dir) {
