@@ -2,8 +2,6 @@ package io.finkperf.action;
 
 import io.finkperf.action.FetchException.Kind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +12,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -31,13 +32,21 @@ public final class DataFetcher {
     /** Where extracted alerts land inside the output folder. */
     public static final String EXTRACTED = "alerts";
     static final String MARKER = ".fink-perf-sha256";
+    static final Duration DEFAULT_STALL = Duration.ofMinutes(2);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final HttpClient http;
     private final DataCache cache;
     private final PrintStream log;
     private final Duration timeout;
+    private final Duration stallTimeout;
 
     public DataFetcher(DataCache cache, Duration timeout, PrintStream log) {
+        this(cache, timeout, DEFAULT_STALL, log);
+    }
+
+    DataFetcher(DataCache cache, Duration timeout, Duration stallTimeout, PrintStream log) {
+        this.stallTimeout = stallTimeout;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         this.cache = cache;
@@ -98,39 +107,18 @@ public final class DataFetcher {
         log.println("fetch-data: downloading " + uri);
         Path part = Files.createTempFile(out, ".fink-perf-download-", ".part");
         try {
-            HttpResponse<InputStream> resp;
-            try {
-                resp = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FetchException(Kind.DOWNLOAD, "download of " + uri + " interrupted");
-            } catch (IOException e) {
-                throw new FetchException(Kind.DOWNLOAD, "cannot download " + uri + ": " + describe(e), e);
-            }
+            HttpResponse<Path> resp = await(http.sendAsync(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofFile(part)), uri, part);
+            long n = Files.size(part);
             if (resp.statusCode() != 200) {
-                resp.body().close();
                 throw new FetchException(Kind.DOWNLOAD, "cannot download " + uri + ": HTTP " + resp.statusCode());
             }
             OptionalLong length = resp.headers().firstValueAsLong("Content-Length");
-            MessageDigest digest = Sha256.digest();
-            long n = 0;
-            try (InputStream in = resp.body(); OutputStream os = Files.newOutputStream(part)) {
-                byte[] buf = new byte[1 << 16];
-                for (int r; (r = in.read(buf)) > 0; ) {
-                    os.write(buf, 0, r);
-                    digest.update(buf, 0, r);
-                    n += r;
-                }
-            } catch (IOException e) {
-                throw new FetchException(Kind.DOWNLOAD, "download of " + uri + " broke off after " + n + " bytes"
-                        + (length.isPresent() ? " of " + length.getAsLong() : "") + ": " + describe(e), e);
-            }
             if (length.isPresent() && length.getAsLong() != n) {
                 throw new FetchException(Kind.DOWNLOAD, "truncated download of " + uri + ": got " + n + " of "
                         + length.getAsLong() + " bytes");
             }
-            String actual = Sha256.hex(digest);
+            String actual = Sha256.of(part);
             if (expected != null && !expected.equals(actual)) {
                 throw new FetchException(Kind.CHECKSUM, "sha256 mismatch for " + uri + ": expected " + expected
                         + ", got " + actual + "; nothing extracted");
@@ -141,6 +129,48 @@ public final class DataFetcher {
             return done;
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * Waits for the body while watching the file grow: HttpClient has no read timeout, and a server
+     * that stops sending without closing would otherwise hang the job until the CI kills it.
+     */
+    private HttpResponse<Path> await(CompletableFuture<HttpResponse<Path>> f, URI uri, Path part) throws IOException {
+        long start = System.nanoTime();
+        long lastProgress = start;
+        long lastSize = 0;
+        while (true) {
+            try {
+                return f.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                long now = System.nanoTime();
+                long size = Files.size(part);
+                if (size != lastSize) {
+                    lastSize = size;
+                    lastProgress = now;
+                }
+                if (now - lastProgress > stallTimeout.toNanos()) {
+                    f.cancel(true);
+                    throw new FetchException(Kind.DOWNLOAD, "download of " + uri + " stalled: no data for "
+                            + stallTimeout.toSeconds() + " s after " + size + " bytes");
+                }
+                if (now - start > timeout.toNanos()) {
+                    f.cancel(true);
+                    throw new FetchException(Kind.DOWNLOAD, "download of " + uri + " timed out after "
+                            + timeout.toSeconds() + " s (" + size + " bytes received)");
+                }
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new FetchException(Kind.DOWNLOAD, "download of " + uri + " interrupted");
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause() == null ? e : e.getCause();
+                String msg = c.getMessage() == null || c.getMessage().isBlank() ? c.getClass().getSimpleName()
+                        : c.getMessage().lines().findFirst().orElse("");
+                throw new FetchException(Kind.DOWNLOAD, "download of " + uri + " broke off after " + Files.size(part)
+                        + " bytes: " + msg, c);
+            }
         }
     }
 
@@ -200,10 +230,5 @@ public final class DataFetcher {
             throw new FetchException(Kind.DOWNLOAD, "unsupported URL scheme in '" + source + "' (http, https, file or a path)");
         }
         return null;
-    }
-
-    private static String describe(IOException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 }

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * Finds the folder to give {@code --data} in an extracted archive. Fink Data Transfer writes a
  * Spark dataset partitioned by class ({@code ftransfer_ztf_<date>_<id>/finkclass=SN candidate/part-*.parquet});
- * the answer is the deepest folder holding every parquet part, skipping what Spark skips
- * (names starting with '.' or '_').
+ * the answer is the deepest folder holding every parquet part, above any {@code key=value} partition
+ * folder, skipping what Spark skips (names starting with '.' or '_').
  */
 public final class DataLayout {
 
@@ -40,6 +40,10 @@ public final class DataLayout {
             while (!f.startsWith(common)) {
                 common = common.getParent();
             }
+        }
+        // one class only: climb out of "finkclass=..." so Spark still sees the partition column
+        while (!common.equals(root) && common.getFileName().toString().matches("[^=/]+=.*")) {
+            common = common.getParent();
         }
         return common;
     }

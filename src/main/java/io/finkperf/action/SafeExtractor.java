@@ -10,20 +10,18 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * Unpacks a downloaded archive into one folder and nowhere else. Archives come from the internet
  * (or a pull request), so every entry is checked: no absolute names, no {@code ..}, no link that
  * resolves outside the folder. Links are created last, after every file is written, so no file
- * can be written through a link; hard links become copies.
+ * can be written through a link; hard links become copies. Zip symlinks are not recognised
+ * (java.util.zip hides the Unix mode), so they land as small regular files: safe, if not faithful.
  */
 public final class SafeExtractor {
 
@@ -69,7 +67,7 @@ public final class SafeExtractor {
         try {
             Files.createDirectories(x.root);
             switch (format) {
-                case TAR_GZ -> x.tar(new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(archive)), true));
+                case TAR_GZ -> x.tar(new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16));
                 case TAR -> x.tar(new BufferedInputStream(Files.newInputStream(archive)));
                 case ZIP -> x.zip(archive);
                 case PARQUET -> x.single(archive);
@@ -85,45 +83,39 @@ public final class SafeExtractor {
     }
 
     private void tar(InputStream raw) throws IOException {
-        try (TarArchiveInputStream in = new TarArchiveInputStream(raw)) {
-            TarArchiveEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                Path dest = resolve(e.getName());
-                if (e.isSymbolicLink()) {
-                    symlinks.add(new String[] {e.getName(), e.getLinkName()});
-                } else if (e.isLink()) {
-                    hardlinks.add(new String[] {e.getName(), e.getLinkName()});
+        try (InputStream in = raw) {
+            TarReader tar = new TarReader(in);
+            TarReader.Entry e;
+            while ((e = tar.next()) != null) {
+                Path dest = resolve(e.name());
+                if (e.isSymlink()) {
+                    symlinks.add(new String[] {e.name(), e.linkName()});
+                } else if (e.isHardLink()) {
+                    hardlinks.add(new String[] {e.name(), e.linkName()});
                 } else if (e.isDirectory()) {
                     if (dest != null) {
                         Files.createDirectories(dest);
                     }
                 } else if (e.isFile()) {
-                    write(e.getName(), dest, in);
+                    write(e.name(), dest, tar.content());
                 } else {
-                    throw unsafe(e.getName(), "device, fifo or other special entry");
+                    throw unsafe(e.name(), "device, fifo or other special entry (type '" + e.type() + "')");
                 }
             }
         }
     }
 
     private void zip(Path archive) throws IOException {
-        try (ZipFile zf = ZipFile.builder().setPath(archive).get()) {
-            Enumeration<ZipArchiveEntry> entries = zf.getEntriesInPhysicalOrder();
-            while (entries.hasMoreElements()) {
-                ZipArchiveEntry e = entries.nextElement();
+        try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
                 Path dest = resolve(e.getName());
-                if (e.isUnixSymlink()) {
-                    try (InputStream in = zf.getInputStream(e)) {
-                        symlinks.add(new String[] {e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)});
-                    }
-                } else if (e.isDirectory()) {
+                if (e.isDirectory()) {
                     if (dest != null) {
                         Files.createDirectories(dest);
                     }
                 } else {
-                    try (InputStream in = zf.getInputStream(e)) {
-                        write(e.getName(), dest, in);
-                    }
+                    write(e.getName(), dest, in);
                 }
             }
         }
