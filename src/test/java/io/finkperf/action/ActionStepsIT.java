@@ -1,0 +1,241 @@
+package io.finkperf.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The action's run: steps, executed as the runner would, against a local HTTP server and the bundled examples. */
+class ActionStepsIT {
+
+    static final Path PROJECT = TestArchives.projectDir();
+    static final Path ACTION = PROJECT.resolve("action.yml");
+    static final Pattern PINNED = Pattern.compile("uses:\\s*[\\w.-]+/[\\w./-]+@[0-9a-f]{40} # v\\d+(\\.\\d+)*\\s*$");
+
+    @Nested
+    class Static {
+
+        @Test
+        void noExpressionInsideRunScripts() throws IOException {
+            for (JsonNode step : ActionSteps.load(ACTION).path("runs").path("steps")) {
+                assertFalse(step.path("run").asText().contains("${{"), "expression inside run: of " + step);
+                if (step.has("run")) {
+                    assertTrue(step.path("run").asText().matches("bash \"\\$GITHUB_ACTION_PATH/scripts/action/[\\w-]+\\.sh\""),
+                            "run: steps stay thin, one script each: " + step.path("run").asText());
+                }
+            }
+        }
+
+        @Test
+        void everyUsesIsPinnedToACommitWithItsVersion() throws IOException {
+            List<Path> files = new ArrayList<>(List.of(ACTION));
+            try (Stream<Path> s = Stream.concat(Files.list(PROJECT.resolve(".github/workflows")),
+                    Files.list(PROJECT.resolve(".github/examples")))) {
+                s.forEach(files::add);
+            }
+            for (Path f : files) {
+                for (String line : Files.readAllLines(f)) {
+                    String l = line.strip().replaceFirst("^- ", "");
+                    if (!l.startsWith("uses:") || l.equals("uses: ./") || l.contains("/fink-perf@")) {
+                        continue; // the action itself: ./ here, a release tag in the example for fink-science
+                    }
+                    assertTrue(PINNED.matcher(l).find(), f.getFileName() + ": not pinned to a full SHA with # vX: " + l);
+                }
+            }
+        }
+
+        @Test
+        void everyInputIsDocumentedWithADefault() throws IOException {
+            ActionSteps.load(ACTION).path("inputs").fields().forEachRemaining(e -> {
+                assertFalse(e.getValue().path("description").asText().isBlank(), e.getKey());
+                assertTrue(e.getValue().has("default"), e.getKey() + " has no default");
+            });
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class EndToEnd {
+
+        Path tmp;
+        TestHttpServer server;
+        ActionSteps ok;
+        ActionSteps badChecksum;
+        String sha;
+
+        @BeforeAll
+        void run() throws Exception {
+            tmp = Files.createTempDirectory("fink-perf-action-it");
+            server = new TestHttpServer();
+            byte[] tgz = TestArchives.finkTransferTarGz();
+            Files.write(tmp.resolve("ref.tgz"), tgz);
+            sha = Sha256.of(tmp.resolve("ref.tgz"));
+            String url = server.serve("/s/KFJ2pWDqNB85WNn/download", tgz);
+            Map<String, String> inputs = new LinkedHashMap<>();
+            inputs.put("science-dir", PROJECT.resolve("examples/science").toString());
+            inputs.put("runner", "local");
+            inputs.put("modules", "lc_features,xmatch_local");
+            inputs.put("data-url", url);
+            inputs.put("data-sha256", "");
+            inputs.put("loops", "2");
+            inputs.put("baseline-ref", "v0.9");
+            inputs.put("fail-on", "min-throughput:0.001");
+            ok = job(tmp.resolve("ok"), inputs);
+
+            inputs.put("data-sha256", "0".repeat(64));
+            badChecksum = job(tmp.resolve("bad"), inputs);
+        }
+
+        @AfterAll
+        void stop() throws IOException {
+            server.close();
+            DataFetcher.deleteTree(tmp);
+        }
+
+        private ActionSteps job(Path root, Map<String, String> inputs) throws Exception {
+            Path workspace = Files.createDirectories(root.resolve("workspace"));
+            Path runnerTemp = Files.createDirectories(root.resolve("runner-temp"));
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String k : new String[] {"PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR"}) {
+                if (System.getenv(k) != null) {
+                    env.put(k, System.getenv(k));
+                }
+            }
+            env.put("GITHUB_WORKSPACE", workspace.toString());
+            env.put("GITHUB_ACTION_PATH", PROJECT.toString());
+            env.put("RUNNER_TEMP", runnerTemp.toString());
+            env.put("RUNNER_OS", "Linux");
+            env.put("XDG_CACHE_HOME", root.resolve("xdg-cache").toString());
+            env.put("FINK_PERF_BIN", launcher(root).toString());
+            if (Files.isExecutable(Path.of("/usr/bin/python3")) && System.getenv("FINK_PERF_PYTHON") == null) {
+                env.put("FINK_PERF_PYTHON", "/usr/bin/python3");
+            }
+            Map<String, String> github = Map.of("repository", "someone/fink-perf", "sha", "a".repeat(40),
+                    "job", "profile", "run_attempt", "1", "action_path", PROJECT.toString(), "workspace", workspace.toString());
+            Map<String, String> runnerCtx = Map.of("temp", runnerTemp.toString(), "os", "Linux");
+            return new ActionSteps(ACTION, inputs, github, runnerCtx, env, root).runAll();
+        }
+
+        /** fink-perf from this build's classes, so the test needs no `mvn package` and sees current code. */
+        private Path launcher(Path root) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Path bin = root.resolve("fink-perf");
+            Files.writeString(bin, "#!/usr/bin/env bash\nexec '" + java + "' -Xmx2g "
+                    + String.join(" ", opens()) + " -Dfinkperf.home='" + PROJECT + "' -cp '"
+                    + absoluteClassPath() + "' io.finkperf.cli.Main \"$@\"\n");
+            Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return bin;
+        }
+
+        private String absoluteClassPath() {
+            List<String> cp = new ArrayList<>();
+            for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                cp.add(Path.of(e).toAbsolutePath().toString());
+            }
+            return String.join(java.io.File.pathSeparator, cp);
+        }
+
+        private List<String> opens() {
+            List<String> o = new ArrayList<>();
+            for (String pkg : new String[] {"java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net",
+                    "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
+                    "sun.security.action", "sun.util.calendar"}) {
+                o.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
+            }
+            return o;
+        }
+
+        private String logs(ActionSteps job) {
+            StringBuilder b = new StringBuilder();
+            job.runs.forEach(r -> b.append("--- ").append(r.id()).append(" exit ").append(r.exitCode()).append('\n').append(r.log()));
+            return b.toString();
+        }
+
+        @Test
+        void everyRunStepSucceeds() {
+            assertFalse(ok.failed, logs(ok));
+            for (String id : List.of("resolve", "deps", "fetch", "profile", "summary", "enforce")) {
+                assertTrue(ok.byId.get(id).ran(), id + " did not run\n" + logs(ok));
+            }
+            assertFalse(ok.byId.get("junit").ran(), "junit-suite defaults to false");
+        }
+
+        @Test
+        void outputs() throws IOException {
+            Map<String, String> o = ok.byId.get("summary").outputs();
+            Path report = ok.byId.get("resolve").outputs().get("report-dir").isEmpty() ? null
+                    : Path.of(ok.byId.get("resolve").outputs().get("report-dir"));
+            assertEquals(report.toString(), o.get("report-dir"));
+            assertTrue(report.endsWith("workspace/fink-perf-report"), report.toString());
+            assertEquals(report.resolve("results.json").toString(), o.get("results-json"));
+            assertTrue(List.of("lc_features", "xmatch_local").contains(o.get("slowest-module")), o.toString());
+            assertTrue(Double.parseDouble(o.get("min-throughput")) > 0, o.toString());
+            JsonNode results = new ObjectMapper().readTree(report.resolve("results.json").toFile());
+            double min = Double.MAX_VALUE;
+            for (JsonNode m : results.get("modules")) {
+                assertEquals("OK", m.get("status").asText(), m.toString());
+                min = Math.min(min, m.path("throughputStats").path("mean").asDouble());
+            }
+            assertEquals(min, Double.parseDouble(o.get("min-throughput")), 1e-9);
+        }
+
+        @Test
+        void unpinnedDataIsWarnedAboutAndItsChecksumRecorded() throws IOException {
+            ActionSteps.StepRun fetch = ok.byId.get("fetch");
+            assertTrue(fetch.log().contains("::warning title=fink-perf::data-sha256 is empty"), fetch.log());
+            assertTrue(fetch.log().contains("set data-sha256: " + sha + " to pin it"), fetch.log());
+            assertEquals(sha, fetch.outputs().get("data-sha256"));
+            assertTrue(fetch.outputs().get("data-dir").endsWith("alerts/ftransfer_ztf_2024-07-24_50931"), fetch.outputs().toString());
+            JsonNode run = new ObjectMapper().readTree(Path.of(ok.byId.get("summary").outputs().get("report-dir"))
+                    .resolve("action-run.json").toFile());
+            assertEquals(sha, run.get("dataSha256").asText());
+            assertFalse(run.get("dataVerified").asBoolean());
+            assertEquals("v0.9", run.get("baselineRef").asText());
+            assertEquals(0, run.get("profileExitCode").asInt());
+        }
+
+        @Test
+        void summaryAndArtifactFolder() throws IOException {
+            String summary = ok.summary.toString();
+            assertTrue(summary.contains("lc_features") && summary.contains("xmatch_local"), summary);
+            Path report = Path.of(ok.byId.get("summary").outputs().get("report-dir"));
+            for (String f : List.of("results.json", "summary.md", "action-run.json", "fink-perf.log",
+                    "line_profile_lc_features.txt", "line_profile_xmatch_local.txt")) {
+                assertTrue(Files.isRegularFile(report.resolve(f)), f + " missing from the artifact folder");
+            }
+            String artifact = ok.byId.get("resolve").outputs().get("artifact-name");
+            assertTrue(artifact.matches("fink-perf-profile-ztf-[0-9a-f]{8}-attempt1"), artifact);
+        }
+
+        @Test
+        void aWrongChecksumFailsTheFetchAndTheJobButStillSummarises() {
+            assertTrue(badChecksum.failed);
+            ActionSteps.StepRun fetch = badChecksum.byId.get("fetch");
+            assertNotEquals(0, fetch.exitCode());
+            assertTrue(fetch.log().contains("sha256 mismatch for " + server.url("/s/KFJ2pWDqNB85WNn/download")
+                    + ": expected " + "0".repeat(64) + ", got " + sha), fetch.log());
+            assertFalse(badChecksum.byId.get("profile").ran());
+            assertTrue(badChecksum.byId.get("summary").ran());
+            assertTrue(badChecksum.summary.toString().contains("No results"), badChecksum.summary.toString());
+            assertNotEquals(0, badChecksum.byId.get("enforce").exitCode());
+        }
+    }
+}
