@@ -2,6 +2,8 @@ package io.finkperf.report;
 
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,19 @@ public final class Reports {
     /** Everything, written once the run is over (and by {@code fink-perf report}). */
     public static List<ReportWriter> all() {
         return List.of(new ResultsJsonWriter(), new LineProfileText(), new ThroughputChart(),
-                new LineProfileChart(), new EnergyChart(), new MarkdownSummary(), new HtmlReport());
+                new LineProfileChart(), new EnergyChart(), new SparkDecompositionMarkdown(), new SparkDecompositionChart(),
+                new MarkdownSummary(), new HtmlReport());
+    }
+
+    /** Writes every format into {@code dir}. */
+    public static void write(List<ReportWriter> writers, RunResults results, Path dir) {
+        for (ReportWriter w : writers) {
+            try {
+                w.write(results, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write report into " + dir, e);
+            }
+        }
     }
 
     /** A few lines for the terminal. */
