@@ -6,15 +6,11 @@ import io.finkperf.engine.ProfileRequest;
 import io.finkperf.registry.ModuleRegistry;
 import io.finkperf.report.ReportWriter;
 import io.finkperf.report.Reports;
-import io.finkperf.report.SparkDecompositionMarkdown;
-import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
 import io.finkperf.runner.local.LocalRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,26 +70,8 @@ public final class SparkBenchCommand implements Callable<Integer> {
         }
         RunResults results = SparkModeRun.after(direct, req, spark, py, progress, soFar -> Reports.write(writers, soFar, out));
         Reports.write(Reports.all(), results, out);
-        System.out.println(summary(results, out));
+        System.out.println(Reports.consoleSummary(results, out));
         return ExceptionMapper.exitCodeOf(results).code();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String summary(RunResults results, Path out) {
-        StringBuilder b = new StringBuilder();
-        for (ModuleResult m : results.modules()) {
-            Object s = m.extra().get("spark");
-            if (m.ok() && s instanceof Map<?, ?> map && map.containsKey("decomposition")) {
-                Map<String, Object> sp = (Map<String, Object>) map;
-                b.append(String.format(Locale.ROOT, "%-18s spark %8.1f alerts/s/core  direct %8.1f  ratio %5.1fx  equivalent %s%n",
-                        m.name(), (Double) sp.get("throughputPerCore"), (Double) sp.get("directThroughputPerCore"),
-                        (Double) sp.get("directOverSparkRatio"), sp.get("equivalent")));
-            } else {
-                b.append(String.format(Locale.ROOT, "%-18s %s%n", m.name(),
-                        m.error() == null ? m.status() : m.error().message()));
-            }
-        }
-        return b.append("report: ").append(out.resolve(SparkDecompositionMarkdown.FILE)).toString();
     }
 
     private void validate() {

@@ -51,6 +51,12 @@ public final class Reports {
                     m.ok() ? "ok" : m.status().name().toLowerCase(Locale.ROOT) + ": "
                             + (m.error() == null ? "" : m.error().message())));
         }
+        for (ModuleResult m : SparkExtras.modules(results)) {
+            var s = SparkExtras.of(m);
+            out.append(String.format(Locale.ROOT, "%-22s spark on %s cores; direct mode %.1f alerts/s/core, %.1f× faster; outputs %s%n",
+                    m.name(), s.get("coresUsed"), SparkExtras.num(s, "directThroughputPerCore"),
+                    SparkExtras.num(s, "directOverSparkRatio"), Boolean.TRUE.equals(s.get("equivalent")) ? "equal" : "DIFFER"));
+        }
         out.append("report: ").append(dir.toAbsolutePath().normalize());
         return out.toString();
     }
