@@ -18,6 +18,7 @@ import os
 import time
 
 from .environment import peak_rss_bytes
+from .timing import cpu_times
 
 POWERCAP = "/sys/class/powercap"
 DEFAULT_MAX_BASELINE_S = 60.0
@@ -109,8 +110,7 @@ def current_rss_bytes():
 
 class Snapshot(object):
     def __init__(self, rapl):
-        t = os.times()
-        self.cpu_s = t.user + t.system
+        self.cpu_s = sum(cpu_times())
         self.rapl = rapl.read()
         self.ns = time.perf_counter_ns()
 

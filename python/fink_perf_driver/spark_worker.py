@@ -1,4 +1,6 @@
 """``python3 -m fink_perf_driver.spark_worker SPEC.json``: one Spark task's partition, processed once.
+``python3 -m fink_perf_driver.spark_worker --serve``: the same for one spec path per stdin line, in
+one long-lived process, as PySpark reuses its Python workers (see :func:`serve`).
 
 A Spark executor task writes its partition as a ``fink-perf-batch/1`` folder and starts this
 worker, which reads it, calls the module once per chunk and writes the outputs as the canonical
@@ -48,7 +50,8 @@ class StreamTee(object):
 
 
 def new_result():
-    return {"format": RESULT_FORMAT, "status": "error", "error": None, "n_alerts": None, "n_chunks": None,
+    return {"format": RESULT_FORMAT, "status": "error", "error": None, "reused": False,
+            "n_alerts": None, "n_chunks": None,
             "main_epoch_ns": MAIN_EPOCH_NS, "libs_epoch_ns": None, "import_done_epoch_ns": None,
             "end_epoch_ns": None, "read_ns": 0, "compute_ns": 0, "serialize_ns": 0,
             "output_hash": None, "output_bytes": 0, "output_dtype": None}
@@ -118,13 +121,49 @@ def process(raw, result):
 
 
 def main(argv):
-    from .errors import EXIT_BAD_SPEC, EXIT_CRASH, EXIT_OK, DriverError
+    from .errors import EXIT_BAD_SPEC
+    if argv == ["--serve"]:
+        return serve(sys.stdin)
     if len(argv) != 1:
-        sys.stderr.write("usage: python3 -m fink_perf_driver.spark_worker SPEC.json\n")
+        sys.stderr.write("usage: python3 -m fink_perf_driver.spark_worker SPEC.json | --serve\n")
         return EXIT_BAD_SPEC
-    result, output = new_result(), None
+    return run_spec(argv[0], new_result())
+
+
+REPLY = "@@fink-perf-worker "
+
+
+def serve(requests):
+    """Runs one spec per line of ``requests`` and answers each on the original stdout with
+    ``@@fink-perf-worker {"spec": PATH, "exit": CODE}``. The module's own prints go to stderr
+    (fd 1 is pointed there), so they cannot break the replies. Exits at end of input (the
+    executor JVM is gone) or after a failed spec, whose module may have left state behind."""
+    replies = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    first = True
+    for line in requests:
+        path = line.strip()
+        if not path:
+            continue
+        result = new_result()
+        if not first:
+            # A reused worker: no interpreter start nor import to pay, the request arrives now.
+            result["main_epoch_ns"] = time.time_ns()
+        result["reused"] = not first
+        first = False
+        code = run_spec(path, result)
+        replies.write(REPLY + json.dumps({"spec": path, "exit": code}) + "\n")
+        if code != 0:
+            return code
+    return 0
+
+
+def run_spec(spec_path, result):
+    from .errors import EXIT_BAD_SPEC, EXIT_CRASH, EXIT_OK, DriverError
+    output = None
     try:
-        with open(argv[0], "r", encoding="utf-8") as f:
+        with open(spec_path, "r", encoding="utf-8") as f:
             raw = json.load(f)
         output = raw.get("output") if isinstance(raw, dict) else None
         process(raw, result)

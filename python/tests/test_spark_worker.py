@@ -29,7 +29,7 @@ def run_worker(spec, tmp, name):
     return p.returncode, result, stream, p.stderr
 
 
-class SparkWorkerTest(TempDirMixin, unittest.TestCase):
+class WorkerFixture(TempDirMixin):
 
     def setUp(self):
         super().setUp()
@@ -43,6 +43,9 @@ class SparkWorkerTest(TempDirMixin, unittest.TestCase):
     def spec(self, batch, entry=LC_RATE, args=LC_ARGS, science=EXAMPLES_SCIENCE):
         return {"module": "m", "entry": entry, "call": "pandas_udf", "science_dir": science,
                 "batch": batch, "args": args}
+
+
+class SparkWorkerTest(WorkerFixture, unittest.TestCase):
 
     def test_partition_streams_concatenated_hash_like_the_direct_driver(self):
         whole = self.batch("whole", slice(0, 30))
@@ -96,6 +99,66 @@ class SparkWorkerTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(2, p.returncode)
         with open(out) as f:
             self.assertEqual("bad_spec", json.load(f)["error"]["kind"])
+
+
+def write_spec(spec, tmp, name):
+    spec = dict(spec, output=os.path.join(tmp, name + ".result.json"),
+                output_stream=os.path.join(tmp, name + ".out.bin"))
+    path = os.path.join(tmp, name + ".spec.json")
+    with open(path, "w") as f:
+        json.dump(spec, f)
+    return path, spec
+
+
+class ServeTest(WorkerFixture, unittest.TestCase):
+    """--serve: one process, one spec per stdin line, as PySpark reuses its workers."""
+
+    def serve(self, spec_paths):
+        p = subprocess.run([sys.executable, "-m", "fink_perf_driver.spark_worker", "--serve"],
+                           input="".join(path + "\n" for path in spec_paths), cwd=self.tmp,
+                           env=dict(os.environ, PYTHONPATH=PYTHON_DIR), capture_output=True, text=True, timeout=120)
+        return p.returncode, [json.loads(l[len("@@fink-perf-worker "):]) for l in p.stdout.splitlines()], p
+
+    def test_second_request_reuses_the_process_with_the_same_output(self):
+        science = os.path.join(self.tmp, "science")
+        write_module(science, "pkg.chatty", """
+            import os
+            def score(cjd):
+                print("module says hi")
+                return cjd.apply(len)
+        """)
+        batch = self.batch("b", slice(0, 12), 5)
+        specs = [write_spec(self.spec(batch, entry="pkg.chatty:score", args=[{"column": "cjd"}], science=science),
+                            self.tmp, "r%d" % i) for i in range(2)]
+        code, replies, p = self.serve([path for path, _ in specs])
+        self.assertEqual(0, code, p.stderr)
+        self.assertEqual([{"spec": path, "exit": 0} for path, _ in specs], replies)
+        self.assertIn("module says hi", p.stderr, "module prints go to stderr, never into the replies")
+        results = []
+        for _, spec in specs:
+            with open(spec["output"]) as f:
+                results.append(json.load(f))
+        self.assertEqual([False, True], [r["reused"] for r in results])
+        self.assertEqual(results[0]["output_hash"], results[1]["output_hash"])
+        second = results[1]
+        self.assertLessEqual(second["main_epoch_ns"], second["import_done_epoch_ns"])
+        self.assertLess(second["import_done_epoch_ns"] - second["main_epoch_ns"],
+                        results[0]["import_done_epoch_ns"] - results[0]["main_epoch_ns"],
+                        "a reused worker pays no interpreter start nor import")
+
+    def test_a_failed_request_ends_the_worker(self):
+        science = os.path.join(self.tmp, "science")
+        write_module(science, "pkg.bad", """
+            def score(cjd):
+                raise ValueError("boom")
+        """)
+        batch = self.batch("b", slice(0, 5))
+        bad, _ = write_spec(self.spec(batch, entry="pkg.bad:score", args=[{"column": "cjd"}], science=science),
+                            self.tmp, "bad")
+        good, _ = write_spec(self.spec(batch), self.tmp, "good")
+        code, replies, _ = self.serve([bad, good])
+        self.assertEqual(5, code)
+        self.assertEqual([{"spec": bad, "exit": 5}], replies)
 
 
 if __name__ == "__main__":

@@ -6,14 +6,10 @@ import io.finkperf.energy.EnergySettings;
 import io.finkperf.engine.ProfileEngine;
 import io.finkperf.engine.ProfileRequest;
 import io.finkperf.registry.ModuleRegistry;
-import io.finkperf.registry.RegistryLoader;
 import io.finkperf.report.ReportWriter;
 import io.finkperf.report.Reports;
 import io.finkperf.results.RunResults;
 import io.finkperf.runner.ModuleRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,26 +22,19 @@ import picocli.CommandLine.Option;
         description = {"Profile science modules on real alerts: throughput, per-loop timings, peak memory, line profile.",
                 "With no options: the bundled example modules on the bundled ZTF alerts."},
         footer = {"", "Writes results.json (raw samples, environment), line_profile_<module>.txt and reports into --output,",
-                "updated after every module so a crash keeps what finished."})
+                "updated after every module so a crash keeps what finished.",
+                "--mode spark times the modules again inside Spark tasks (see spark-bench and docs/spark.md)."})
 public final class ProfileCommand implements Callable<Integer> {
 
-    @Option(names = "--science-dir", description = "A fink-science checkout or any folder with its layout (default: the bundled examples).")
-    Path scienceDir;
+    public enum Mode { direct, spark }
 
-    @Option(names = "--registry", description = "Module registry file (default: registry/examples-<survey>.yaml for the examples, registry/<survey>.yaml otherwise).")
-    Path registry;
+    @Mixin
+    WorkloadOptions workload;
 
-    @Option(names = "--modules", defaultValue = "all", description = "Comma-separated module names, or 'all' (default: ${DEFAULT-VALUE}).")
-    String modules;
-
-    @Option(names = "--data", description = "Parquet file or folder of parquet parts (default: the bundled sample of the survey).")
-    Path data;
-
-    @Option(names = "--survey", defaultValue = "ztf", description = "ztf or rubin (default: ${DEFAULT-VALUE}).")
-    String survey;
-
-    @Option(names = "--n-alerts", defaultValue = "0", description = "Sample or replicate the data to exactly N alerts, deterministically (default: all, as is).")
-    long nAlerts;
+    @Option(names = "--mode", defaultValue = "direct",
+            description = "direct: the module called in one Python process; spark: also inside Spark executor tasks, "
+                    + "as the broker runs it (${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}).")
+    Mode mode;
 
     @Option(names = "--loops", defaultValue = "5", description = "Measured loops per module (default: ${DEFAULT-VALUE}).")
     int loops;
@@ -56,10 +45,6 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class,
             description = "Wall-clock limit per module, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
-
-    @Option(names = "--chunk-rows", defaultValue = "10000",
-            description = "Alerts per call, as Spark's Arrow batch size (default: ${DEFAULT-VALUE}).")
-    int chunkRows;
 
     @Option(names = "--no-line-profile", negatable = false, description = "Skip the line_profiler pass.")
     boolean noLineProfile;
@@ -91,43 +76,30 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     RunnerOptions runnerOptions;
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public Integer call() {
         validate();
-        Path science = scienceDir == null ? FinkPerfHome.examplesScience() : scienceDir;
-        if (!Files.isDirectory(science)) {
-            throw new FinkPerfException(ExitCode.USAGE, "--science-dir " + science + " is not a folder");
-        }
-        Path registryFile = registry != null ? registry
-                : FinkPerfHome.registry((FinkPerfHome.sameDir(science, FinkPerfHome.examplesScience()) ? "examples-" : "")
-                + survey + ".yaml");
-        ModuleRegistry reg = RegistryLoader.load(registryFile);
-        if (!reg.survey().equals(survey)) {
-            throw new FinkPerfException(ExitCode.REGISTRY, registryFile + " is for survey '" + reg.survey()
-                    + "', not --survey " + survey);
-        }
-        Path dataPath = data == null ? FinkPerfHome.defaultData(survey) : data;
-        ProfileRequest req = new ProfileRequest(reg, reg.select(modules), science.toAbsolutePath(), dataPath, survey,
-                nAlerts, warmup, loops, chunkRows, timeout, !noLineProfile, output.toAbsolutePath());
+        ModuleRegistry reg = workload.loadRegistry();
+        ProfileRequest req = new ProfileRequest(reg, workload.select(reg), workload.science(), workload.dataPath(),
+                workload.survey, workload.nAlerts, warmup, loops, workload.chunkRows, timeout, !noLineProfile,
+                output.toAbsolutePath());
         List<ReportWriter> writers = Reports.incremental();
         ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
         RunResults results;
         try (ModuleRunner runner = runnerOptions.create()) {
-            results = new ProfileEngine(runner, progress, (soFar, m) -> writeAll(writers, soFar), energySettings()).run(req);
+            results = new ProfileEngine(runner, progress, (soFar, m) -> Reports.write(writers, soFar, output), energySettings()).run(req);
         }
-        writeAll(Reports.all(), results);
+        if (mode == Mode.spark) {
+            Reports.write(Reports.all(), results, output);
+            results = SparkModeRun.after(results, req, spark, runnerOptions.python.find(), progress,
+                    soFar -> Reports.write(writers, soFar, output));
+        }
+        Reports.write(Reports.all(), results, output);
         System.out.println(Reports.consoleSummary(results, output));
         return ExceptionMapper.exitCodeOf(results).code();
-    }
-
-    private void writeAll(List<ReportWriter> writers, RunResults results) {
-        for (ReportWriter w : writers) {
-            try {
-                w.write(results, output);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write report into " + output, e);
-            }
-        }
     }
 
     private EnergySettings energySettings() {
@@ -147,14 +119,13 @@ public final class ProfileCommand implements Callable<Integer> {
         if (warmup < 0) {
             throw new FinkPerfException(ExitCode.USAGE, "--warmup must be >= 0, got " + warmup);
         }
-        if (nAlerts < 0) {
-            throw new FinkPerfException(ExitCode.USAGE, "--n-alerts must be >= 0, got " + nAlerts);
-        }
-        if (chunkRows < 1) {
-            throw new FinkPerfException(ExitCode.USAGE, "--chunk-rows must be >= 1, got " + chunkRows);
-        }
-        if (!survey.equals("ztf") && !survey.equals("rubin")) {
-            throw new FinkPerfException(ExitCode.USAGE, "--survey must be ztf or rubin, got '" + survey + "'");
+        workload.validate();
+        if (mode == Mode.spark) {
+            spark.validate();
+            if (runnerOptions.runner != RunnerOptions.Kind.local) {
+                throw new FinkPerfException(ExitCode.USAGE, "--mode spark runs modules in Spark executors' Python, "
+                        + "not in a container: use --runner local (in CI, run fink-perf itself inside the image)");
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ package io.finkperf.cli;
 
 import io.finkperf.runner.ModuleRunner;
 import io.finkperf.runner.local.LocalRunner;
-import io.finkperf.runner.local.PythonLocator;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where modules run: shared by every command that runs modules. */
@@ -15,9 +15,8 @@ public final class RunnerOptions {
                     + "'container' runs them in the fink-ci image (untrusted code belongs there).")
     Kind runner;
 
-    @Option(names = "--python", defaultValue = "${env:FINK_PERF_PYTHON}",
-            description = "Python interpreter for --runner local (default: the first of python3, /usr/bin/python3 with numpy and pandas).")
-    String python;
+    @Mixin
+    PythonOption python;
 
     @Option(names = "--image", defaultValue = "${env:FINK_PERF_IMAGE:-julienpeloton/fink-ci-ztf:latest}",
             description = "Image for --runner container (default: ${DEFAULT-VALUE}).")
@@ -35,7 +34,7 @@ public final class RunnerOptions {
 
     public ModuleRunner create() {
         return switch (runner) {
-            case local -> new LocalRunner(PythonLocator.find(python), FinkPerfHome.driverDir());
+            case local -> new LocalRunner(python.find(), FinkPerfHome.driverDir());
             case container -> ContainerRunnerFactory.create(this);
         };
     }

@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Streams rows into {@code fink-perf-batch/1} chunks (see ARCHITECTURE.md): only the chunk being
  * filled is held in memory; {@code manifest.json} is written last, so a folder with a manifest is complete.
  */
-final class BatchWriter {
+public final class BatchWriter {
 
     static final String FORMAT = "fink-perf-batch/1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +36,33 @@ final class BatchWriter {
         this.outDir = outDir;
         this.chunkRows = chunkRows;
         this.columns = List.copyOf(columns);
+    }
+
+    /**
+     * Writes {@code rows} as a complete batch in {@code dir}: one batch column per field of {@code schema},
+     * named as the field, list columns from arrays. Usable inside a Spark task (no Spark session needed).
+     *
+     * @return the row count
+     * @throws IllegalArgumentException naming the first field whose type the format cannot hold
+     */
+    public static long writeRows(Iterator<InternalRow> rows, StructType schema, Path dir, int chunkRows, String source,
+                                 Survey survey) {
+        return new BatchWriter(dir, chunkRows, columnsOf(schema)).write(rows, source, survey);
+    }
+
+    static List<BatchColumn> columnsOf(StructType schema) {
+        List<BatchColumn> columns = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            boolean list = f.dataType() instanceof ArrayType;
+            DataType element = list ? ((ArrayType) f.dataType()).elementType() : f.dataType();
+            BatchDtype dtype = BatchDtype.of(element);
+            if (dtype == null) {
+                throw new IllegalArgumentException("column '" + f.name() + "' of type " + f.dataType().simpleString()
+                        + " has no fink-perf-batch/1 dtype");
+            }
+            columns.add(new BatchColumn(f.name(), list, dtype));
+        }
+        return columns;
     }
 
     /** Writes every row (column i of a row is column i of the batch), then the manifest; returns the row count. */

@@ -12,7 +12,9 @@ final class ChunkColumn {
     private final ValueBuffer values;
     private final ValueBuffer.Bool valid = new ValueBuffer.Bool();
     private final ValueBuffer.Int64 offsets = new ValueBuffer.Int64();
+    private final ValueBuffer.Bool rowValid = new ValueBuffer.Bool();
     private boolean anyNull;
+    private boolean anyNullList;
 
     ChunkColumn(BatchColumn source) {
         this.source = source;
@@ -26,15 +28,17 @@ final class ChunkColumn {
             add(row, index);
             return;
         }
-        // A null list only arises outside the c* columns (concat_col never yields one); it is written
-        // as an empty list, the batch format having no per-row validity.
-        if (!row.isNullAt(index)) {
+        // concat_col never yields a null list, but columns produced by modules can.
+        boolean isNull = row.isNullAt(index);
+        if (!isNull) {
             ArrayData cell = row.getArray(index);
             for (int i = 0, n = cell.numElements(); i < n; i++) {
                 add(cell, i);
             }
         }
         offsets.put(values.size);
+        rowValid.put(!isNull);
+        anyNullList |= isNull;
     }
 
     private void add(SpecializedGetters from, int ordinal) {
@@ -57,6 +61,9 @@ final class ChunkColumn {
         if (anyNull) {
             valid.writeAs(npy, ValueBuffer.file(chunkDir, name, "valid"));
         }
+        if (anyNullList) {
+            rowValid.writeAs(npy, ValueBuffer.file(chunkDir, name, "rowvalid"));
+        }
     }
 
     void clear() {
@@ -64,6 +71,8 @@ final class ChunkColumn {
         valid.clear();
         offsets.clear();
         offsets.put(0L);
+        rowValid.clear();
         anyNull = false;
+        anyNullList = false;
     }
 }

@@ -46,6 +46,16 @@ public final class HtmlReport implements ReportWriter {
         out.append("<h2 id=\"overview\">Throughput</h2>\n");
         img(out, ThroughputChart.png(r), "Throughput per module, alerts per second per core, log scale");
         modules(out, r);
+        if (!EnergyChart.estimates(r).isEmpty()) {
+            out.append("<h2 id=\"energy\">Energy and CO2</h2>\n");
+            img(out, EnergyChart.png(r), "Energy per 1 000 alerts and CO2 per year, per module");
+        }
+        if (!SparkExtras.modules(r).isEmpty()) {
+            out.append("<h2 id=\"spark\">Spark mode vs direct</h2>\n");
+            img(out, Charts.png(SparkDecompositionChart.render(r)), "Where the Spark wall time goes, per module");
+            out.append("<p><a href=\"").append(SparkDecompositionMarkdown.FILE).append("\">")
+                    .append(SparkDecompositionMarkdown.FILE).append("</a>: the parts, in ms per loop</p>\n");
+        }
         profiles(out, r);
         environment(out, r);
         out.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");

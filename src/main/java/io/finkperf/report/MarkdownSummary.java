@@ -77,6 +77,8 @@ public final class MarkdownSummary implements ReportWriter {
         out.append("Throughput is alerts per second per core, mean ± std over the measured loops. ")
                 .append("An exposure brings ~600 ZTF alerts: ")
                 .append("**1 s/exposure** on 8 cores needs ≥ 75 alerts/s/core, **2 s/exposure** ≥ 37.5.\n\n");
+        energy(out, r);
+        spark(out, r);
         if (hotLines) {
             hotLines(out, r);
         } else if (r.modules().stream().anyMatch(LineProfileChart::hasProfile)) {
@@ -196,11 +198,38 @@ public final class MarkdownSummary implements ReportWriter {
         out.append("| ").append(key).append(" | ").append(MarkdownText.cell(value)).append(" |\n");
     }
 
+    private static void energy(StringBuilder out, RunResults r) {
+        var estimates = EnergyChart.estimates(r);
+        if (estimates.isEmpty()) {
+            return;
+        }
+        out.append("## Energy and CO2\n\n| module | energy / 1 000 alerts | CO2e / year | method |\n|:--|--:|--:|:--|\n");
+        estimates.forEach((m, e) -> out.append("| ").append(MarkdownText.code(m.name()))
+                .append(" | ").append(EnergyChart.joules(e.netJPer1000Alerts()))
+                .append(" | ").append(EnergyChart.co2(e.kgCo2PerYear()))
+                .append(" | ").append(MarkdownText.cell(e.method())).append(" |\n"));
+        out.append('\n').append(String.join(". ", EnergyChart.subtitle(r, estimates)))
+                .append(". Module run minus idle baseline; good to a factor of ~2 (docs/energy.md).\n\n");
+    }
+
+    private static void spark(StringBuilder out, RunResults r) {
+        if (SparkExtras.modules(r).isEmpty()) {
+            return;
+        }
+        out.append("## Spark mode vs direct\n\n").append(SparkDecompositionMarkdown.comparisonTable(r))
+                .append("\nWhere the Spark time goes: [").append(SparkDecompositionMarkdown.FILE).append("](")
+                .append(SparkDecompositionMarkdown.FILE).append("), [").append(SparkDecompositionChart.FILE).append("](")
+                .append(SparkDecompositionChart.FILE).append(").\n\n");
+    }
+
     private static void artifacts(StringBuilder out, RunResults r) {
         out.append("## Artifacts\n\n");
         out.append("- [index.html](index.html): the full report (charts, sortable table, line profiles)\n");
         out.append("- [results.json](results.json): raw samples and environment (`fink-perf report results.json` rebuilds everything)\n");
         out.append("- [throughput.png](throughput.png)\n");
+        if (!EnergyChart.estimates(r).isEmpty()) {
+            out.append("- [").append(EnergyChart.FILE).append("](").append(EnergyChart.FILE).append(")\n");
+        }
         for (ModuleResult m : r.modules()) {
             if (LineProfileChart.hasProfile(m)) {
                 String txt = LineProfileText.fileName(m.name());

@@ -2,6 +2,8 @@ package io.finkperf.report;
 
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,19 @@ public final class Reports {
     /** Everything, written once the run is over (and by {@code fink-perf report}). */
     public static List<ReportWriter> all() {
         return List.of(new ResultsJsonWriter(), new LineProfileText(), new ThroughputChart(),
-                new LineProfileChart(), new EnergyChart(), new MarkdownSummary(), new HtmlReport());
+                new LineProfileChart(), new EnergyChart(), new SparkDecompositionMarkdown(), new SparkDecompositionChart(),
+                new MarkdownSummary(), new HtmlReport());
+    }
+
+    /** Writes every format into {@code dir}. */
+    public static void write(List<ReportWriter> writers, RunResults results, Path dir) {
+        for (ReportWriter w : writers) {
+            try {
+                w.write(results, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write report into " + dir, e);
+            }
+        }
     }
 
     /** A few lines for the terminal. */
@@ -36,6 +50,12 @@ public final class Reports {
                     m.peakRssBytes() > 0 ? (m.peakRssBytes() >> 20) + " MiB" : "-",
                     m.ok() ? "ok" : m.status().name().toLowerCase(Locale.ROOT) + ": "
                             + (m.error() == null ? "" : m.error().message())));
+        }
+        for (ModuleResult m : SparkExtras.modules(results)) {
+            var s = SparkExtras.of(m);
+            out.append(String.format(Locale.ROOT, "%-22s spark on %s cores; direct mode %.1f alerts/s/core, %.1f× faster; outputs %s%n",
+                    m.name(), s.get("coresUsed"), SparkExtras.num(s, "directThroughputPerCore"),
+                    SparkExtras.num(s, "directOverSparkRatio"), Boolean.TRUE.equals(s.get("equivalent")) ? "equal" : "DIFFER"));
         }
         out.append("report: ").append(dir.toAbsolutePath().normalize());
         return out.toString();

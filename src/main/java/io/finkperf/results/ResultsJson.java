@@ -28,7 +28,8 @@ public final class ResultsJson {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".results", ".tmp");
+            // not createTempFile: its 0600 would make the published results.json unreadable to others
+            Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), results);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

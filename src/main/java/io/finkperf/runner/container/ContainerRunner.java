@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.DriverSpecFile;
+import io.finkperf.runner.LoopRecorder;
 import io.finkperf.runner.ModuleRunner;
 import io.finkperf.runner.OutcomeReader;
 import io.finkperf.runner.ProgressListener;
@@ -135,7 +136,8 @@ public final class ContainerRunner implements ModuleRunner {
             LoopRecorder recorder = new LoopRecorder(spec.module(), listener);
             OneShotContainer.Exit exit = containers.run(
                     List.of("python3", "-m", "fink_perf_driver", "run", OUT + "/spec.json"),
-                    driverEnv(), mounts, OUT, spec.timeout(), recorder);
+                    // both streams: some engines deliver the container's stderr as stdout
+                    driverEnv(), mounts, OUT, spec.timeout(), (stderr, line) -> recorder.line(line));
             copyResult(stage.resolve("result.json"), resultFile);
             return outcome(spec, exit, recorder);
         } catch (IOException e) {

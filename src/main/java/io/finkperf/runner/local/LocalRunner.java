@@ -2,8 +2,8 @@ package io.finkperf.runner.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.finkperf.runner.DriverEvent;
 import io.finkperf.runner.DriverOutcome;
+import io.finkperf.runner.LoopRecorder;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.DriverSpecFile;
 import io.finkperf.runner.ModuleRunner;
@@ -97,9 +97,7 @@ public final class LocalRunner implements ModuleRunner {
     public DriverOutcome run(DriverSpec spec, ProgressListener listener) {
         Path specFile = spec.resultFile().resolveSibling(spec.module() + ".spec.json");
         DriverSpecFile.write(spec, specFile);
-        List<Long> warmup = Collections.synchronizedList(new ArrayList<>());
-        List<Long> samples = Collections.synchronizedList(new ArrayList<>());
-        String[] lastErr = {""};
+        LoopRecorder recorder = new LoopRecorder(spec.module(), listener);
         long start = System.nanoTime();
         Process process;
         try {
@@ -107,23 +105,7 @@ public final class LocalRunner implements ModuleRunner {
         } catch (IOException e) {
             throw new RunnerException(RunnerException.Kind.PYTHON_MISSING, "cannot start " + python + ": " + e.getMessage(), e);
         }
-        Thread err = drain(process.getErrorStream(), line -> {
-            var event = DriverEvent.parse(line);
-            if (event.isPresent()) {
-                DriverEvent e = event.get();
-                if (e.isMeasuredLoop()) {
-                    samples.add(e.nanos());
-                } else if (e.isWarmupLoop()) {
-                    warmup.add(e.nanos());
-                }
-                listener.onEvent(spec.module(), e);
-            } else {
-                if (!line.isBlank()) {
-                    lastErr[0] = line;
-                }
-                listener.onLogLine(spec.module(), line);
-            }
-        });
+        Thread err = drain(process.getErrorStream(), recorder::line);
         Thread out = drain(process.getInputStream(), line -> listener.onLogLine(spec.module(), line));
         boolean timedOut = false;
         try {
@@ -144,8 +126,8 @@ public final class LocalRunner implements ModuleRunner {
         }
         int exit = timedOut ? -1 : process.exitValue();
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        return OutcomeReader.read(exit, timedOut, spec.resultFile(), List.copyOf(warmup), List.copyOf(samples),
-                lastErr[0], wall);
+        return OutcomeReader.read(exit, timedOut, spec.resultFile(), recorder.warmup(), recorder.samples(),
+                recorder.lastModuleLine(), wall);
     }
 
     @Override

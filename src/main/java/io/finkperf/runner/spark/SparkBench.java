@@ -46,6 +46,11 @@ public final class SparkBench {
 
     /** Spark results for the modules of the request, in order; {@code direct} by module name. */
     public Outcome run(Map<String, ModuleResult> direct) {
+        return run(direct, soFar -> { });
+    }
+
+    /** As {@link #run(Map)}, handing {@code afterEach} the results so far after every module. */
+    public Outcome run(Map<String, ModuleResult> direct, Consumer<List<ModuleResult>> afterEach) {
         BatchRows batch = BatchRows.read(req.batchDir());
         int executors = req.totalMemoryGb() > 0 ? (int) Math.floor(req.totalMemoryGb() / req.gbPerExecutor() + 1e-9) : 0;
         try (SparkBenchCluster cluster = new SparkBenchCluster(req.master(), executors, req.coresPerExecutor(),
@@ -65,9 +70,11 @@ public final class SparkBench {
                 ModuleResult d = direct.get(m.name());
                 if (d == null || !d.ok()) {
                     out.add(d == null ? missing(m) : d);
+                    afterEach.accept(List.copyOf(out));
                     continue;
                 }
                 out.add(runModule(cluster, alerts, batch, plan, m, d, driverDir, scienceDir));
+                afterEach.accept(List.copyOf(out));
             }
             alerts.unpersist();
             return new Outcome(plan, out);
@@ -117,10 +124,14 @@ public final class SparkBench {
         }
         OverheadDecomposition.Result dec = OverheadDecomposition.of(loops, plan.coresUsed());
         Map<String, Object> spark = SparkExtra.of(req, plan, direct, loops, dec);
+        // Line profile, peak RSS and energy stay those of the direct pass: the module's own code, on one core.
+        Map<String, Object> extra = new java.util.LinkedHashMap<>(direct.extra());
+        extra.put("spark", spark);
         return new ModuleResult(direct.name(), direct.type(), direct.entry(), direct.outputColumn(), ModuleStatus.OK, null,
                 loops.get(0).nRows(), loops.get(0).partitions().size(), direct.importNs(), warmupNs,
-                loops.stream().map(l -> l.totalNs() * plan.coresUsed()).toList(), 0, 0, 0, loops.get(0).outputHash(),
-                loops.get(0).partitions().get(0).outputDtype(), direct.inputs(), null, Map.of("spark", spark));
+                loops.stream().map(l -> l.totalNs() * plan.coresUsed()).toList(), direct.peakRssBytes(), 0, 0,
+                loops.get(0).outputHash(), loops.get(0).partitions().get(0).outputDtype(), direct.inputs(),
+                direct.lineProfile(), extra);
     }
 
     private static ModuleResult failed(ModuleResult direct, LoopMeasurement l) {

@@ -98,10 +98,10 @@ class SparkBenchIT {
 
     @Test
     void writesTableAndChart() throws IOException {
-        String md = Files.readString(out.resolve(DecompositionReport.MARKDOWN));
+        String md = Files.readString(out.resolve(io.finkperf.report.SparkDecompositionMarkdown.FILE));
         assertTrue(md.contains("| early_classifier |"), md);
         assertTrue(md.contains(OverheadDecomposition.UNEXPLAINED), md);
-        byte[] png = Files.readAllBytes(out.resolve(DecompositionReport.PNG));
+        byte[] png = Files.readAllBytes(out.resolve(io.finkperf.report.SparkDecompositionChart.FILE));
         assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
     }
 }

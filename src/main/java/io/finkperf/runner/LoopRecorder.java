@@ -1,15 +1,14 @@
-package io.finkperf.runner.container;
+package io.finkperf.runner;
 
-import io.finkperf.runner.DriverEvent;
-import io.finkperf.runner.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits the driver's output into events and module lines, forwards both, and keeps the loop
- * samples seen, so a module killed mid-run still reports the loops it finished.
+ * Splits the driver's stderr into events and module lines, forwards both, and keeps the loop
+ * samples seen, so a module killed mid-run still reports the loops it finished. Runners feed it
+ * the driver's stderr, where its events go, with the module's own lines.
  */
-final class LoopRecorder implements OneShotContainer.LineSink {
+public final class LoopRecorder {
 
     private final String module;
     private final ProgressListener listener;
@@ -17,13 +16,12 @@ final class LoopRecorder implements OneShotContainer.LineSink {
     private final List<Long> samples = new ArrayList<>();
     private String lastModuleLine;
 
-    LoopRecorder(String module, ProgressListener listener) {
+    public LoopRecorder(String module, ProgressListener listener) {
         this.module = module;
         this.listener = listener;
     }
 
-    @Override
-    public synchronized void line(boolean stderr, String line) {
+    public synchronized void line(String line) {
         var event = DriverEvent.parse(line);
         if (event.isPresent()) {
             DriverEvent e = event.get();
@@ -41,15 +39,15 @@ final class LoopRecorder implements OneShotContainer.LineSink {
         }
     }
 
-    synchronized List<Long> warmup() {
+    public synchronized List<Long> warmup() {
         return List.copyOf(warmup);
     }
 
-    synchronized List<Long> samples() {
+    public synchronized List<Long> samples() {
         return List.copyOf(samples);
     }
 
-    synchronized String lastModuleLine() {
+    public synchronized String lastModuleLine() {
         return lastModuleLine;
     }
 }

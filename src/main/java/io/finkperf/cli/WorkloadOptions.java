@@ -1,0 +1,75 @@
+package io.finkperf.cli;
+
+import io.finkperf.registry.ModuleRegistry;
+import io.finkperf.registry.ModuleSpec;
+import io.finkperf.registry.RegistryLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Which modules run on which alerts: shared by every command that runs modules. */
+public final class WorkloadOptions {
+
+    @Option(names = "--science-dir", description = "A fink-science checkout or any folder with its layout (default: the bundled examples).")
+    Path scienceDir;
+
+    @Option(names = "--registry", description = "Module registry file (default: registry/examples-<survey>.yaml for the examples, registry/<survey>.yaml otherwise).")
+    Path registry;
+
+    @Option(names = "--modules", defaultValue = "all", description = "Comma-separated module names, or 'all' (default: ${DEFAULT-VALUE}).")
+    String modules;
+
+    @Option(names = "--data", description = "Parquet file or folder of parquet parts (default: the bundled sample of the survey).")
+    Path data;
+
+    @Option(names = "--survey", defaultValue = "ztf", description = "ztf or rubin (default: ${DEFAULT-VALUE}).")
+    String survey;
+
+    @Option(names = "--n-alerts", defaultValue = "0", description = "Sample or replicate the data to exactly N alerts, deterministically (default: all, as is).")
+    long nAlerts;
+
+    @Option(names = "--chunk-rows", defaultValue = "10000",
+            description = "Alerts per call, as Spark's Arrow batch size (default: ${DEFAULT-VALUE}).")
+    int chunkRows;
+
+    void validate() {
+        if (nAlerts < 0) {
+            throw new FinkPerfException(ExitCode.USAGE, "--n-alerts must be >= 0, got " + nAlerts);
+        }
+        if (chunkRows < 1) {
+            throw new FinkPerfException(ExitCode.USAGE, "--chunk-rows must be >= 1, got " + chunkRows);
+        }
+        if (!survey.equals("ztf") && !survey.equals("rubin")) {
+            throw new FinkPerfException(ExitCode.USAGE, "--survey must be ztf or rubin, got '" + survey + "'");
+        }
+    }
+
+    Path science() {
+        Path science = scienceDir == null ? FinkPerfHome.examplesScience() : scienceDir;
+        if (!Files.isDirectory(science)) {
+            throw new FinkPerfException(ExitCode.USAGE, "--science-dir " + science + " is not a folder");
+        }
+        return science.toAbsolutePath();
+    }
+
+    /** The registry named by --registry, or the default one for the science dir and survey; checked against --survey. */
+    ModuleRegistry loadRegistry() {
+        Path file = registry != null ? registry
+                : FinkPerfHome.registry((FinkPerfHome.sameDir(science(), FinkPerfHome.examplesScience()) ? "examples-" : "")
+                + survey + ".yaml");
+        ModuleRegistry reg = RegistryLoader.load(file);
+        if (!reg.survey().equals(survey)) {
+            throw new FinkPerfException(ExitCode.REGISTRY, file + " is for survey '" + reg.survey() + "', not --survey " + survey);
+        }
+        return reg;
+    }
+
+    List<ModuleSpec> select(ModuleRegistry reg) {
+        return reg.select(modules);
+    }
+
+    Path dataPath() {
+        return data == null ? FinkPerfHome.defaultData(survey) : data;
+    }
+}

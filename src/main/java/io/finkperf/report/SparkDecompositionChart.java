@@ -1,0 +1,92 @@
+package io.finkperf.report;
+
+import io.finkperf.results.ModuleResult;
+import io.finkperf.results.RunResults;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** {@code spark_decomposition.png}: per module, the Spark wall time as stacked parts, direct mode's compute beside it. */
+public final class SparkDecompositionChart implements ReportWriter {
+
+    public static final String FILE = "spark_decomposition.png";
+    static final Color[] PART_COLORS = {new Color(0x4C78A8), new Color(0xF58518), new Color(0xE45756),
+        new Color(0x54A24B), new Color(0xB279A2), new Color(0xBAB0AC)};
+    static final int WIDTH = 1100;
+
+    @Override
+    public void write(RunResults results, Path dir) throws IOException {
+        if (!SparkExtras.modules(results).isEmpty()) {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(FILE), Charts.png(render(results)));
+        }
+    }
+
+    public static BufferedImage render(RunResults results) {
+        return chart(results).createBufferedImage(WIDTH, 180 + 110 * SparkExtras.modules(results).size());
+    }
+
+    static JFreeChart chart(RunResults r) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<ModuleResult> modules = SparkExtras.modules(r);
+        for (String part : partNames(modules)) {
+            for (ModuleResult m : modules) {
+                Map<String, Object> s = SparkExtras.of(m);
+                double ms = SparkExtras.parts(s).getOrDefault(part, 0).doubleValue() * 1e3;
+                data.addValue(Math.max(0, ms), part, m.name() + " · Spark");
+                data.addValue(part.equals(SparkExtras.COMPUTE_PART) ? SparkExtras.num(s, "computeSecondsDirect") * 1e3 : 0,
+                        part, m.name() + " · direct");
+            }
+        }
+        CategoryAxis y = new CategoryAxis();
+        y.setTickLabelFont(Charts.font(Font.PLAIN, 12));
+        NumberAxis x = new NumberAxis("ms of wall time per loop (Spark: task core time ÷ cores used; direct: module calls, 1 core)");
+        StackedBarRenderer renderer = new StackedBarRenderer();
+        renderer.setShadowVisible(false);
+        renderer.setBarPainter(new StandardBarPainter());
+        for (int i = 0; i < PART_COLORS.length; i++) {
+            renderer.setSeriesPaint(i, PART_COLORS[i]);
+        }
+        CategoryPlot plot = new CategoryPlot(data, y, x, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart("Spark mode vs direct: where the wall time goes", Charts.font(Font.BOLD, 16), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(new TextTitle(subtitle(modules), Charts.font(Font.PLAIN, 12)));
+        return chart;
+    }
+
+    private static List<String> partNames(List<ModuleResult> modules) {
+        Set<String> names = new LinkedHashSet<>();
+        modules.forEach(m -> names.addAll(SparkExtras.parts(SparkExtras.of(m)).keySet()));
+        return new ArrayList<>(names);
+    }
+
+    private static String subtitle(List<ModuleResult> modules) {
+        if (modules.isEmpty()) {
+            return "no module ran in Spark mode";
+        }
+        Map<String, Object> s = SparkExtras.of(modules.get(0));
+        return String.format(Locale.ROOT, "%s, %s cores, %s partitions, %d alerts, %d loops", s.get("master"), s.get("coresUsed"),
+                s.get("partitions"), modules.get(0).nAlerts(), modules.get(0).samplesNs().size());
+    }
+}

@@ -1,0 +1,71 @@
+package io.finkperf.report;
+
+import io.finkperf.results.ModuleResult;
+import io.finkperf.results.RunResults;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code spark_decomposition.md}: Spark vs direct per module, then each module's wall time split into parts. */
+public final class SparkDecompositionMarkdown implements ReportWriter {
+
+    public static final String FILE = "spark_decomposition.md";
+
+    @Override
+    public void write(RunResults results, Path dir) throws IOException {
+        if (!SparkExtras.modules(results).isEmpty()) {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(FILE), markdown(results), StandardCharsets.UTF_8);
+        }
+    }
+
+    public static String markdown(RunResults r) {
+        StringBuilder b = new StringBuilder("# Spark mode: where the time goes\n\n");
+        b.append("Wall time per loop, split into parts (task core time ÷ cores used). ")
+                .append("Throughput is alerts / wall time / cores used; direct mode times the module calls only, on one core.\n\n");
+        b.append(comparisonTable(r));
+        for (ModuleResult m : SparkExtras.modules(r)) {
+            Map<String, Object> s = SparkExtras.of(m);
+            double total = SparkExtras.num(SparkExtras.decomposition(s), "totalSeconds");
+            b.append("\n## ").append(m.name()).append("\n\n| part | ms per loop | % of wall |\n|---|---:|---:|\n");
+            for (Map.Entry<String, Number> p : SparkExtras.parts(s).entrySet()) {
+                row(b, "**" + p.getKey() + "**", p.getValue().doubleValue(), total);
+                String prefix = p.getKey() + " / ";
+                for (Map.Entry<String, Number> e : SparkExtras.detail(s).entrySet()) {
+                    if (e.getKey().startsWith(prefix)) {
+                        row(b, "&nbsp;&nbsp;" + e.getKey().substring(prefix.length()), e.getValue().doubleValue(), total);
+                    }
+                }
+            }
+            row(b, "**measured wall time**", total, total);
+            b.append(String.format(Locale.ROOT,
+                    "%nModule compute in Spark: %.1f ms of core time per loop; direct mode: %.1f ms (%.2f×).%n",
+                    1e3 * SparkExtras.num(s, "computeCoreSecondsSpark"), 1e3 * SparkExtras.num(s, "computeSecondsDirect"),
+                    SparkExtras.num(s, "computeSparkOverDirect")));
+        }
+        return b.toString();
+    }
+
+    /** One line per module: Spark and direct throughput, their ratio, output equivalence. Also used by summary.md. */
+    static String comparisonTable(RunResults r) {
+        StringBuilder b = new StringBuilder();
+        b.append("| module | alerts | cores | Spark wall (s) | Spark alerts/s/core | direct alerts/s/core | direct ÷ Spark | equivalent | unexplained |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
+        for (ModuleResult m : SparkExtras.modules(r)) {
+            Map<String, Object> s = SparkExtras.of(m);
+            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %.3f | %.1f | %.1f | %.1f× | %s | %.1f %% |%n", m.name(),
+                    m.nAlerts(), s.get("coresUsed"), SparkExtras.num(s, "wallSecondsMean"),
+                    SparkExtras.num(s, "throughputPerCore"), SparkExtras.num(s, "directThroughputPerCore"),
+                    SparkExtras.num(s, "directOverSparkRatio"), Boolean.TRUE.equals(s.get("equivalent")) ? "yes" : "**NO**",
+                    100 * SparkExtras.num(SparkExtras.decomposition(s), "unexplainedFraction")));
+        }
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String name, double seconds, double total) {
+        b.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f |%n", name, seconds * 1e3, total > 0 ? 100 * seconds / total : 0));
+    }
+}

@@ -1,0 +1,86 @@
+package io.finkperf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.finkperf.report.SparkDecompositionChart;
+import io.finkperf.report.SparkDecompositionMarkdown;
+import io.finkperf.results.ModuleResult;
+import io.finkperf.results.ResultsJson;
+import io.finkperf.results.RunResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code profile --mode spark}: the direct pass with its line profile, then the same modules in Spark on local[2]. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProfileSparkModeIT {
+
+    Path out;
+    ProfileCommandIT.Run run;
+    RunResults results;
+
+    @BeforeAll
+    void profileOnce(@TempDir Path dir) throws IOException {
+        out = dir;
+        run = ProfileCommandIT.fink("profile", "--mode", "spark", "--master", "local[2]", "--modules", "lc_features,slow_lc",
+                "--loops", "2", "--warmup", "0", "--quiet", "--output", out.toString());
+        results = ResultsJson.read(out.resolve("results.json"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> spark(ModuleResult m) {
+        return (Map<String, Object>) m.extra().get("spark");
+    }
+
+    @Test
+    void resultsAreSparkModeWithOutputsEqualToDirectMode() {
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals("spark", results.config().mode());
+        assertEquals("spark local[2]", results.config().runner());
+        for (ModuleResult m : results.modules()) {
+            assertEquals(Boolean.TRUE, spark(m).get("equivalent"), m.name());
+            assertEquals(spark(m).get("directOutputHash"), m.outputHash(), m.name());
+            assertEquals(2, m.samplesNs().size(), m.name());
+        }
+    }
+
+    @Test
+    void lineProfileAndPeakMemoryComeFromTheDirectPass() throws IOException {
+        ModuleResult slow = results.modules().stream().filter(m -> m.name().equals("slow_lc")).findFirst().orElseThrow();
+        assertFalse(slow.lineProfile().functions().isEmpty());
+        assertTrue(slow.peakRssBytes() > 0);
+        assertTrue(Files.readString(out.resolve("line_profile_slow_lc.txt")).contains("slow_lc"));
+    }
+
+    @Test
+    void sparkThroughputIsBelowDirectAsOverheadIsAdded() {
+        for (ModuleResult m : results.modules()) {
+            double sparkRate = ((Number) spark(m).get("throughputPerCore")).doubleValue();
+            double directRate = ((Number) spark(m).get("directThroughputPerCore")).doubleValue();
+            assertEquals(sparkRate, m.throughputStats().mean(), sparkRate * 0.5, m.name());
+            assertTrue(sparkRate < directRate, m.name() + ": " + sparkRate + " vs " + directRate);
+        }
+    }
+
+    @Test
+    void everyReportCarriesTheSparkPart() throws IOException {
+        assertTrue(Files.exists(out.resolve(SparkDecompositionChart.FILE)));
+        assertTrue(Files.readString(out.resolve(SparkDecompositionMarkdown.FILE)).contains("## slow_lc"));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("## Spark mode vs direct"));
+        assertTrue(Files.readString(out.resolve("index.html")).contains("id=\"spark\""));
+    }
+
+    @Test
+    void containerRunnerIsRefusedWithAUsageError() {
+        ProfileCommandIT.Run refused = ProfileCommandIT.fink("profile", "--mode", "spark", "--runner", "container");
+        assertEquals(ExitCode.USAGE.code(), refused.exitCode());
+        assertTrue(refused.stderr().contains("--mode spark"), refused.stderr());
+    }
+}
