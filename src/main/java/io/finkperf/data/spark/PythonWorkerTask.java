@@ -124,7 +124,7 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

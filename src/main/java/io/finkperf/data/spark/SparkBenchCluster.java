@@ -1,5 +1,8 @@
 package io.finkperf.data.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,10 +30,15 @@ import org.apache.spark.sql.catalyst.InternalRow;
 public final class SparkBenchCluster implements AutoCloseable {
 
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
+    private static final long EXECUTORS_TIMEOUT_MS = 120_000;
+    /** With no executor count requested, or fewer granted: no new executor for this long means all are in. */
+    private static final long EXECUTORS_SETTLED_MS = 3_000;
 
     private final SparkSession spark;
     private final TaskMetricsListener listener = new TaskMetricsListener();
     private final String master;
+    private final int executors;
+    private final List<Path> archives = new ArrayList<>();
 
     /**
      * @param executors {@code <= 0}: let the master decide (local mode has one in-process executor)
@@ -38,6 +46,7 @@ public final class SparkBenchCluster implements AutoCloseable {
      */
     public SparkBenchCluster(String master, int executors, int coresPerExecutor, double gbPerExecutor, Map<String, String> conf) {
         this.master = master;
+        this.executors = executors;
         Configurator.setRootLevel(Level.ERROR);
         SparkSession.Builder b = SparkSession.builder().master(master).appName("fink-perf spark-bench")
                 .config("spark.ui.enabled", "false")
@@ -63,7 +72,10 @@ public final class SparkBenchCluster implements AutoCloseable {
         return spark;
     }
 
-    /** Task slots: N of {@code local[N]}, else what registered executors offer. */
+    /**
+     * Task slots: N of {@code local[N]}, else the cores of the executors the cluster granted, once they
+     * have registered (executors start asynchronously, after the session).
+     */
     public int coresAvailable() {
         Matcher m = LOCAL.matcher(master);
         if (m.matches()) {
@@ -72,13 +84,55 @@ public final class SparkBenchCluster implements AutoCloseable {
         if (master.equals("local")) {
             return 1;
         }
-        return spark.sparkContext().defaultParallelism();
+        return registeredExecutors() * Integer.parseInt(spark.sparkContext().getConf().get("spark.executor.cores"));
     }
 
-    /** Ships a folder to every executor ({@code SparkFiles.get(name)} on the executor side). */
-    public String ship(Path dir) {
-        spark.sparkContext().addFile(dir.toAbsolutePath().toString(), true);
-        return dir.getFileName().toString();
+    /** Waits for the requested executors, or for the count to settle when the cluster grants fewer. */
+    private int registeredExecutors() {
+        long start = System.currentTimeMillis();
+        long changed = start;
+        int seen = 0;
+        try {
+            while (true) {
+                // The driver is listed as an executor too.
+                int n = spark.sparkContext().statusTracker().getExecutorInfos().length - 1;
+                long now = System.currentTimeMillis();
+                if (n != seen) {
+                    seen = n;
+                    changed = now;
+                }
+                if (n > 0 && ((executors > 0 && n >= executors) || now - changed >= EXECUTORS_SETTLED_MS)) {
+                    return n;
+                }
+                if (now - start >= EXECUTORS_TIMEOUT_MS) {
+                    throw new IllegalStateException("no executor registered with " + master + " in "
+                            + EXECUTORS_TIMEOUT_MS / 1000 + " s: is a worker alive with enough free cores and memory for "
+                            + "spark.executor.cores=" + spark.sparkContext().getConf().get("spark.executor.cores")
+                            + ", spark.executor.memory=" + spark.sparkContext().getConf().get("spark.executor.memory") + "?");
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for executors", e);
+        }
+    }
+
+    /**
+     * Ships a folder to every executor as a zip that Spark unpacks there ({@code addFile} refuses local
+     * folders on a cluster); returns the name {@code SparkFiles.get} resolves to the unpacked folder.
+     */
+    public String ship(Path dir, String name) {
+        try {
+            Path tmp = Files.createTempDirectory("fink-perf-ship-");
+            archives.add(tmp);
+            Path zip = tmp.resolve(name + ".zip");
+            DirArchive.zip(dir, zip);
+            spark.sparkContext().addArchive(zip.toString());
+            return zip.getFileName().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot ship " + dir, e);
+        }
     }
 
     /**
@@ -138,5 +192,12 @@ public final class SparkBenchCluster implements AutoCloseable {
     @Override
     public void close() {
         spark.stop();
+        try {
+            for (Path dir : archives) {
+                PythonWorkerTask.deleteRecursively(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete shipped archives " + archives, e);
+        }
     }
 }

@@ -61,7 +61,7 @@ final class TaskMetricsListener extends SparkListener {
         long getting = i.gettingResultTime() > 0 ? i.finishTime() - i.gettingResultTime() : 0;
         tasks.get(group).add(new TaskTiming(i.index(), i.launchTime(), i.finishTime(),
                 m == null ? 0 : m.executorDeserializeTime(), m == null ? 0 : m.executorRunTime(),
-                m == null ? 0 : m.resultSerializationTime(), getting));
+                m == null ? 0 : m.resultSerializationTime(), getting, i.executorId(), i.host()));
         notifyAll();
     }
 

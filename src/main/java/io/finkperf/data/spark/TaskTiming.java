@@ -5,9 +5,10 @@ package io.finkperf.data.spark;
  * and the executor's own metrics.
  *
  * @param gettingResultMs time the driver spent fetching an indirect result (0 for small results)
+ * @param executorId      where the task ran: "driver" in local mode, the executor's id on a cluster
  */
 public record TaskTiming(int partition, long launchMs, long finishMs, long deserializeMs, long runMs,
-                         long resultSerializationMs, long gettingResultMs) {
+                         long resultSerializationMs, long gettingResultMs, String executorId, String host) {
 
     public long durationMs() {
         return finishMs - launchMs;

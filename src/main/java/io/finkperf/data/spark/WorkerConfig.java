@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What an executor task needs to run the Python worker for one module. Paths must exist on the
- * executor hosts: a shared file system, or files shipped with {@code SparkContext.addFile} (then
+ * executor hosts: a shared file system, or folders shipped with {@code SparkContext.addArchive} (then
  * {@code shipped} is true and the paths are the shipped names, resolved with {@code SparkFiles.get}).
  *
  * @param argsJson the driver spec's {@code args} array, as JSON

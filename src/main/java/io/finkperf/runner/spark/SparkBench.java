@@ -57,8 +57,10 @@ public final class SparkBench {
                 req.gbPerExecutor(), req.conf())) {
             ExecutorPlan plan = ExecutorPlan.of(req.totalMemoryGb(), req.gbPerExecutor(), req.coresPerExecutor(),
                     cluster.coresAvailable());
-            String driverDir = req.ship() ? cluster.ship(req.driverDir()) : req.driverDir().toAbsolutePath().toString();
-            String scienceDir = req.ship() ? cluster.ship(req.scienceDir()) : req.scienceDir().toAbsolutePath().toString();
+            String driverDir = req.ship() ? cluster.ship(req.driverDir(), "fink-perf-driver")
+                    : req.driverDir().toAbsolutePath().toString();
+            String scienceDir = req.ship() ? cluster.ship(req.scienceDir(), "fink-perf-science")
+                    : req.scienceDir().toAbsolutePath().toString();
             progress.accept(String.format(java.util.Locale.ROOT,
                     "spark %s: %d partitions of %d alerts on %d cores (planned %d)", req.master(), plan.partitions(),
                     batch.rows().size(), plan.coresUsed(), plan.plannedCores()));

@@ -10,7 +10,7 @@ import java.util.Map;
  * What spark-bench runs, on which Spark, how often.
  *
  * @param batchDir       the batch direct mode ran on (data columns plus produced ones)
- * @param ship           ship the driver package and science dir with addFile instead of using their paths
+ * @param ship           ship the driver package and science dir as zip archives (addArchive) instead of using their paths
  * @param tmpDir         where executor tasks make scratch folders (null: their java.io.tmpdir)
  */
 public record SparkBenchRequest(

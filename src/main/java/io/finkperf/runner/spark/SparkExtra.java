@@ -73,6 +73,8 @@ final class SparkExtra {
     private static Map<String, Object> task(TaskTiming t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("partition", t.partition());
+        m.put("executorId", t.executorId());
+        m.put("host", t.host());
         m.put("launchMs", t.launchMs());
         m.put("finishMs", t.finishMs());
         m.put("executorDeserializeMs", t.deserializeMs());

@@ -35,8 +35,8 @@ class OverheadDecompositionTest {
 
     static LoopMeasurement loop() {
         JobTiming job = new JobTiming(1_010, 1_210, List.of(
-                new TaskTiming(0, 1_012, 1_202, 5, 180, 1, 0),    // 190 ms, scheduler delay 4
-                new TaskTiming(1, 1_013, 1_193, 5, 170, 1, 0)));  // 180 ms, scheduler delay 4
+                new TaskTiming(0, 1_012, 1_202, 5, 180, 1, 0, "0", "127.0.0.1"),  // 190 ms, scheduler delay 4
+                new TaskTiming(1, 1_013, 1_193, 5, 170, 1, 0, "0", "127.0.0.1"))); // 180 ms, scheduler delay 4
         return new LoopMeasurement(T0, 1_215 * MS, 1_216 * MS, job, List.of(
                 partition(0, 1_030, 15, 100, 10, 30, 5, 5, 10),   // 178 of 180 ms run explained
                 partition(1, 1_030, 15, 100, 10, 20, 5, 5, 10)),  // 168 of 170 ms run explained
@@ -92,8 +92,8 @@ class OverheadDecompositionTest {
     @Test
     void oneCoreSeesNoIdleTimeWhenTasksRunBackToBack() {
         // each run: 50 compute + 3 read back and cleanup
-        JobTiming job = new JobTiming(1_000, 1_106, List.of(new TaskTiming(0, 1_000, 1_053, 0, 53, 0, 0),
-                new TaskTiming(1, 1_053, 1_106, 0, 53, 0, 0)));
+        JobTiming job = new JobTiming(1_000, 1_106, List.of(new TaskTiming(0, 1_000, 1_053, 0, 53, 0, 0, "0", "127.0.0.1"),
+                new TaskTiming(1, 1_053, 1_106, 0, 53, 0, 0, "0", "127.0.0.1")));
         LoopMeasurement l = new LoopMeasurement(T0, 1_106 * MS, 1_106 * MS, job, List.of(
                 partition(0, 1_000, 0, 0, 0, 50, 0, 0, 0), partition(1, 1_053, 0, 0, 0, 50, 0, 0, 0)), "h");
         OverheadDecomposition.Result r = OverheadDecomposition.of(List.of(l), 1);
