@@ -36,7 +36,7 @@ final class SparkModeRun {
         progress.message("spark mode on " + spark.master);
         SparkBenchRequest sparkReq = new SparkBenchRequest(req.modules(), req.workDir().resolve("batch"), req.scienceDir(),
                 FinkPerfHome.driverDir(), python, spark.master, spark.totalMemory, spark.gbPerExecutor, spark.corePerExecutor,
-                req.warmup(), req.loops(), req.chunkRows(), spark.ship, spark.conf, spark.tmpDir, req.timeout());
+                req.warmup(), req.loops(), req.chunkRows(), spark.ship, spark.conf, spark.tmpDir, req.timeout(), spark.reuseWorkers);
         RunConfig config = new RunConfig(req.registry().source(), req.modules().stream().map(ModuleSpec::name).toList(),
                 direct.config().nAlerts(), req.warmup(), req.loops(), req.chunkRows(), req.timeout().toSeconds(),
                 "spark " + spark.master, "spark");

@@ -22,11 +22,16 @@ public final class SparkOptions {
     @Option(names = "--core-per-executor", defaultValue = "1", description = "Cores per executor (default: ${DEFAULT-VALUE}).")
     int corePerExecutor;
 
-    @Option(names = "--ship", description = "Ship the driver package and science dir to executors with addFile instead of using shared paths.")
+    @Option(names = "--ship", description = "Ship the driver package and science dir to executors as zip archives (addArchive) instead of using shared paths.")
     boolean ship;
 
     @Option(names = "--tmp-dir", description = "Scratch folder for executor tasks (default: their java.io.tmpdir).")
     Path tmpDir;
+
+    @Option(names = "--python-worker-reuse", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Keep each executor's Python workers across tasks, as PySpark does by default; "
+                    + "--no-python-worker-reuse starts one per task (default: ${DEFAULT-VALUE}).")
+    boolean reuseWorkers;
 
     @Option(names = "--conf", description = "Extra Spark setting key=value (repeatable).")
     Map<String, String> conf = new HashMap<>();

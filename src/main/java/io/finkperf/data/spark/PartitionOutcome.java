@@ -20,6 +20,7 @@ import java.io.Serializable;
  * @param serializeNs     Python: canonical encoding and writing of the outputs
  * @param readBackNs      the output bytes and result file read back by the task
  * @param cleanupNs       temporary folder deleted
+ * @param reusedWorker    a worker kept from an earlier task ran it: launch → import is only the hand-over
  */
 public record PartitionOutcome(
         int partition,
@@ -41,7 +42,8 @@ public record PartitionOutcome(
         long computeNs,
         long serializeNs,
         long readBackNs,
-        long cleanupNs) implements Serializable {
+        long cleanupNs,
+        boolean reusedWorker) implements Serializable {
 
     /** Process start to module imported: interpreter start, numpy/pandas import, module import. */
     public long startImportNs() {

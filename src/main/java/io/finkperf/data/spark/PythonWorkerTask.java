@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.SparkFiles;
@@ -47,39 +48,94 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         Path specFile = writeSpec(tmp, batch, resultFile, stream);
         long batchWriteNs = System.nanoTime() - t0;
 
-        ProcessBuilder pb = new ProcessBuilder(config.python(), "-m", "fink_perf_driver.spark_worker", specFile.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("worker.log").toFile());
+        Path log = tmp.resolve("worker.log");
+        WorkerRun run = config.reuseWorkers() ? reused(specFile) : fresh(specFile, log);
+
+        t0 = System.nanoTime();
+        JsonNode r = Files.isRegularFile(resultFile) ? JSON.readTree(resultFile.toFile()) : JSON.createObjectNode();
+        boolean ok = run.exit == 0 && "ok".equals(r.path("status").asText());
+        byte[] out = ok ? Files.readAllBytes(stream) : new byte[0];
+        String error = ok ? null : errorOf(r, run.exit, run.finished, run.log);
+        run.release(ok);
+        long readBackNs = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        deleteRecursively(tmp);
+        long cleanupNs = System.nanoTime() - t0;
+        long launch = run.launchEpoch;
+        PartitionOutcome o = new PartitionOutcome(partition, nRows, ok, error, run.exit, r.path("output_dtype").asText(null), out,
+                System.nanoTime() - taskStart, batchWriteNs, launch,
+                r.path("main_epoch_ns").asLong(launch), r.path("libs_epoch_ns").asLong(launch),
+                r.path("import_done_epoch_ns").asLong(launch), r.path("end_epoch_ns").asLong(run.exitEpoch), run.exitEpoch,
+                r.path("read_ns").asLong(0), r.path("compute_ns").asLong(0), r.path("serialize_ns").asLong(0),
+                readBackNs, cleanupNs, r.path("reused").asBoolean(false));
+        return List.of(o).iterator();
+    }
+
+    /** How the worker ran the spec: exit code (-1: no answer in time), wall-clock stamps around it. */
+    private static final class WorkerRun {
+        long launchEpoch;
+        long exitEpoch;
+        int exit;
+        boolean finished;
+        Path log;
+        String poolKey;
+        PooledWorker pooled;
+
+        /** A kept worker goes back to the pool after a success; after a failure it is ended. */
+        void release(boolean ok) {
+            if (pooled == null) {
+                return;
+            }
+            if (ok) {
+                PythonWorkerPool.giveBack(poolKey, pooled);
+            } else {
+                pooled.close();
+            }
+        }
+    }
+
+    /** A new process for this task only: {@code spark_worker SPEC.json}. */
+    private WorkerRun fresh(Path specFile, Path log) throws IOException, InterruptedException {
+        ProcessBuilder pb = workerProcess(specFile.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        WorkerRun run = new WorkerRun();
+        run.log = log;
+        run.launchEpoch = epochNanos();
+        Process p = pb.start();
+        run.finished = p.waitFor(config.timeoutSeconds(), TimeUnit.SECONDS);
+        if (!run.finished) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        run.exitEpoch = epochNanos();
+        run.exit = run.finished ? p.exitValue() : -1;
+        return run;
+    }
+
+    /** A kept worker of this executor ({@code spark_worker --serve}), given back when the spec succeeded. */
+    private WorkerRun reused(Path specFile) throws IOException, InterruptedException {
+        String key = String.join("\u0000", config.python(), resolve(config.driverDir()), resolve(config.scienceDir()),
+                config.module(), config.entry(), config.call());
+        PooledWorker worker = PythonWorkerPool.borrow(key, workerProcess("--serve"));
+        WorkerRun run = new WorkerRun();
+        run.log = worker.log();
+        run.launchEpoch = epochNanos();
+        OptionalInt exit = worker.run(specFile, config.timeoutSeconds());
+        run.exitEpoch = epochNanos();
+        run.finished = exit.isPresent();
+        run.exit = exit.orElse(-1);
+        run.poolKey = key;
+        run.pooled = worker;
+        return run;
+    }
+
+    private ProcessBuilder workerProcess(String argument) {
+        ProcessBuilder pb = new ProcessBuilder(config.python(), "-m", "fink_perf_driver.spark_worker", argument);
         Map<String, String> env = pb.environment();
         String pp = env.get("PYTHONPATH");
         env.put("PYTHONPATH", resolve(config.driverDir()) + (pp == null || pp.isEmpty() ? "" : ":" + pp));
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         WorkerConfig.THREAD_VARS.forEach(v -> env.putIfAbsent(v, "1"));
-        long launchEpoch = epochNanos();
-        Process p = pb.start();
-        boolean finished = p.waitFor(config.timeoutSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
-        long exitEpoch = epochNanos();
-        int exit = finished ? p.exitValue() : -1;
-
-        t0 = System.nanoTime();
-        JsonNode r = Files.isRegularFile(resultFile) ? JSON.readTree(resultFile.toFile()) : JSON.createObjectNode();
-        boolean ok = exit == 0 && "ok".equals(r.path("status").asText());
-        byte[] out = ok ? Files.readAllBytes(stream) : new byte[0];
-        String error = ok ? null : errorOf(r, exit, finished, tmp.resolve("worker.log"));
-        long readBackNs = System.nanoTime() - t0;
-        t0 = System.nanoTime();
-        deleteRecursively(tmp);
-        long cleanupNs = System.nanoTime() - t0;
-        PartitionOutcome o = new PartitionOutcome(partition, nRows, ok, error, exit, r.path("output_dtype").asText(null), out,
-                System.nanoTime() - taskStart, batchWriteNs, launchEpoch,
-                r.path("main_epoch_ns").asLong(launchEpoch), r.path("libs_epoch_ns").asLong(launchEpoch),
-                r.path("import_done_epoch_ns").asLong(launchEpoch), r.path("end_epoch_ns").asLong(exitEpoch), exitEpoch,
-                r.path("read_ns").asLong(0), r.path("compute_ns").asLong(0), r.path("serialize_ns").asLong(0),
-                readBackNs, cleanupNs);
-        return List.of(o).iterator();
+        return pb;
     }
 
     private Path writeSpec(Path tmp, Path batch, Path resultFile, Path stream) throws IOException {

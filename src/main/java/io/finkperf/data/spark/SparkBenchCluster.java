@@ -178,7 +178,8 @@ public final class SparkBenchCluster implements AutoCloseable {
     private static PartitionOutcome withoutBytes(PartitionOutcome o) {
         return new PartitionOutcome(o.partition(), o.nRows(), o.ok(), o.error(), o.exitCode(), o.outputDtype(), new byte[0],
                 o.taskNs(), o.batchWriteNs(), o.launchEpoch(), o.mainEpoch(), o.libsEpoch(), o.importDoneEpoch(),
-                o.endEpoch(), o.exitEpoch(), o.readNs(), o.computeNs(), o.serializeNs(), o.readBackNs(), o.cleanupNs());
+                o.endEpoch(), o.exitEpoch(), o.readNs(), o.computeNs(), o.serializeNs(), o.readBackNs(), o.cleanupNs(),
+                o.reusedWorker());
     }
 
     private static MessageDigest sha256() {

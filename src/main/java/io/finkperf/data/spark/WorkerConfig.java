@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param argsJson the driver spec's {@code args} array, as JSON
  * @param tmpDir   where tasks make their scratch folders (null: the executor's java.io.tmpdir)
+ * @param reuseWorkers keep Python workers alive across tasks, as PySpark does by default
  */
 public record WorkerConfig(
         String python,
@@ -22,7 +23,8 @@ public record WorkerConfig(
         String argsJson,
         PartitionBatchWriter writer,
         String tmpDir,
-        long timeoutSeconds) implements Serializable {
+        long timeoutSeconds,
+        boolean reuseWorkers) implements Serializable {
 
     public static final List<String> THREAD_VARS = List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS");
 }

@@ -100,7 +100,9 @@ public final class OverheadDecomposition {
         double deser = 0;
         double resultSer = 0;
         double gettingResult = 0;
+        double run = 0;
         for (TaskTiming t : job.tasks()) {
+            run += t.runMs() * MS;
             sumTask += t.durationMs() * MS;
             schedDelay += t.schedulerDelayMs() * MS;
             deser += t.deserializeMs() * MS;
@@ -115,7 +117,9 @@ public final class OverheadDecomposition {
         double pyOther = 0;
         double exit = 0;
         double compute = 0;
+        double taskFunction = 0;
         for (PartitionOutcome p : l.partitions()) {
+            taskFunction += p.taskNs() * NS;
             write += p.batchWriteNs() * NS;
             read += p.readNs() * NS;
             encode += p.serializeNs() * NS;
@@ -135,6 +139,7 @@ public final class OverheadDecomposition {
         d.put(SCHEDULING + " / idle cores during the job", idle / c);
         d.put(SCHEDULING + " / scheduler delay", schedDelay / c);
         d.put(SCHEDULING + " / task deserialisation", deser / c);
+        d.put(SCHEDULING + " / task run outside the task function", Math.max(0, run - taskFunction) / c);
         d.put(SERIALISATION + " / Spark rows → batch files", write / c);
         d.put(SERIALISATION + " / Python batch read", read / c);
         d.put(SERIALISATION + " / Python output encoding", encode / c);

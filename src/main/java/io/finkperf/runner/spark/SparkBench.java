@@ -6,6 +6,7 @@ import io.finkperf.data.spark.BatchColumn;
 import io.finkperf.data.spark.BatchRows;
 import io.finkperf.data.spark.LoopMeasurement;
 import io.finkperf.data.spark.PartitionBatchWriter;
+import io.finkperf.data.spark.PythonWorkerPool;
 import io.finkperf.data.spark.PartitionOutcome;
 import io.finkperf.data.spark.SparkBenchCluster;
 import io.finkperf.data.spark.WorkerConfig;
@@ -73,7 +74,11 @@ public final class SparkBench {
                     afterEach.accept(List.copyOf(out));
                     continue;
                 }
-                out.add(runModule(cluster, alerts, batch, plan, m, d, driverDir, scienceDir));
+                try {
+                    out.add(runModule(cluster, alerts, batch, plan, m, d, driverDir, scienceDir));
+                } finally {
+                    PythonWorkerPool.closeAll(); // local mode: this JVM's executor workers; a cluster's end with the app
+                }
                 afterEach.accept(List.copyOf(out));
             }
             alerts.unpersist();
@@ -101,7 +106,8 @@ public final class SparkBench {
         WorkerConfig config = new WorkerConfig(req.python(), driverDir, scienceDir, req.ship(), m.name(), m.entry(),
                 m.call().label(), argsJson(m.args()),
                 new PartitionBatchWriter(cols, req.chunkRows(), batch.survey(), batch.source()),
-                req.tmpDir() == null ? null : req.tmpDir().toAbsolutePath().toString(), req.timeout().toSeconds());
+                req.tmpDir() == null ? null : req.tmpDir().toAbsolutePath().toString(), req.timeout().toSeconds(),
+                req.reuseWorkers());
         List<Long> warmupNs = new ArrayList<>();
         for (int i = 0; i < req.warmup(); i++) {
             LoopMeasurement l = cluster.run(input, config);

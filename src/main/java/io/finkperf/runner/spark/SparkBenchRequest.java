@@ -12,6 +12,7 @@ import java.util.Map;
  * @param batchDir       the batch direct mode ran on (data columns plus produced ones)
  * @param ship           ship the driver package and science dir as zip archives (addArchive) instead of using their paths
  * @param tmpDir         where executor tasks make scratch folders (null: their java.io.tmpdir)
+ * @param reuseWorkers   keep each executor's Python workers across tasks (PySpark's default) or start one per task
  */
 public record SparkBenchRequest(
         List<ModuleSpec> modules,
@@ -29,7 +30,8 @@ public record SparkBenchRequest(
         boolean ship,
         Map<String, String> conf,
         Path tmpDir,
-        Duration timeout) {
+        Duration timeout,
+        boolean reuseWorkers) {
 
     public SparkBenchRequest {
         modules = List.copyOf(modules);

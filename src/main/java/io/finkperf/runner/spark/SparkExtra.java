@@ -20,6 +20,7 @@ final class SparkExtra {
         long n = loops.get(0).nRows();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("master", req.master());
+        s.put("pythonWorkerReuse", req.reuseWorkers());
         s.put("executors", plan.executors());
         s.put("coresPerExecutor", req.coresPerExecutor());
         s.put("gbPerExecutor", req.gbPerExecutor());
@@ -100,6 +101,7 @@ final class SparkExtra {
         m.put("exitNs", p.exitNs());
         m.put("readBackNs", p.readBackNs());
         m.put("cleanupNs", p.cleanupNs());
+        m.put("reusedWorker", p.reusedWorker());
         return m;
     }
 }
