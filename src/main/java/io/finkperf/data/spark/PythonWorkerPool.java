@@ -48,8 +48,17 @@ public final class PythonWorkerPool {
                 }
             }
         }
-        stale.forEach(PooledWorker::close);
+        closeInBackground(stale);
         return idle != null ? idle : new PooledWorker(pb, Files.createTempFile("fink-perf-worker-", ".log"));
+    }
+
+    /** Off the task's clock: a closing worker may take a moment to exit. */
+    private static void closeInBackground(List<PooledWorker> workers) {
+        if (!workers.isEmpty()) {
+            Thread t = new Thread(() -> workers.forEach(PooledWorker::close), "fink-perf-worker-close");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     static void giveBack(String key, PooledWorker w) {

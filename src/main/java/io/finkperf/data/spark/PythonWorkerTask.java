@@ -115,10 +115,10 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
     private WorkerRun reused(Path specFile) throws IOException, InterruptedException {
         String key = String.join("\u0000", config.python(), resolve(config.driverDir()), resolve(config.scienceDir()),
                 config.module(), config.entry(), config.call());
-        PooledWorker worker = PythonWorkerPool.borrow(key, workerProcess("--serve"));
         WorkerRun run = new WorkerRun();
+        run.launchEpoch = epochNanos(); // before borrowing: starting a new worker is part of Python start
+        PooledWorker worker = PythonWorkerPool.borrow(key, workerProcess("--serve"));
         run.log = worker.log();
-        run.launchEpoch = epochNanos();
         OptionalInt exit = worker.run(specFile, config.timeoutSeconds());
         run.exitEpoch = epochNanos();
         run.finished = exit.isPresent();

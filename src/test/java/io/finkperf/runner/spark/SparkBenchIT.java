@@ -38,7 +38,8 @@ class SparkBenchIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         var cmd = Main.commandLine();
         cmd.setErr(new PrintWriter(err, true));
-        exitCode = cmd.execute("spark-bench", "--master", "local[2]", "--modules", "lc_features,early_classifier",
+        exitCode = cmd.execute("spark-bench", "--master", "local[2]", "--no-python-worker-reuse",
+                "--modules", "lc_features,early_classifier",
                 "--loops", "2", "--warmup", "0", "--quiet", "--output", out.toString());
         stderr = err.toString();
         results = ResultsJson.read(out.resolve("results.json"));
@@ -93,6 +94,19 @@ class SparkBenchIT {
             assertEquals(2, ((Number) s.get("coresUsed")).intValue());
             assertEquals(2, m.samplesNs().size());
             assertTrue(m.throughputStats().mean() > 0, m.name());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withoutReuseEveryTaskStartsItsOwnPythonWorker() {
+        for (ModuleResult m : results.modules()) {
+            assertEquals(Boolean.FALSE, spark(m).get("pythonWorkerReuse"));
+            for (Map<String, Object> loop : (List<Map<String, Object>>) spark(m).get("loops")) {
+                for (Map<String, Object> p : (List<Map<String, Object>>) loop.get("partitions")) {
+                    assertEquals(Boolean.FALSE, p.get("reusedWorker"), m.name());
+                }
+            }
         }
     }
 
