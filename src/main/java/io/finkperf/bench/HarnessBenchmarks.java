@@ -2,7 +2,7 @@ package io.finkperf.bench;
 
 import io.finkperf.data.AlertData;
 import io.finkperf.data.BatchInfo;
-import io.finkperf.data.SparkSessions;
+import io.finkperf.data.LocalSpark;
 import io.finkperf.data.Survey;
 import io.finkperf.results.SampleStats;
 import io.finkperf.runner.DriverArg;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The harness's own costs: how fast alerts reach Python, the smallest time it can measure, and
@@ -46,9 +45,9 @@ public final class HarnessBenchmarks {
     }
 
     /** (a) parquet on disk → Python-ready batch, Spark session already up. */
-    public Figure dataPathRate(SparkSession spark, long nAlerts, int repeats) {
+    public Figure dataPathRate(LocalSpark spark, long nAlerts, int repeats) {
         List<Double> rates = new ArrayList<>();
-        try (AlertData alerts = AlertData.open(data, Survey.ZTF, spark)) {
+        try (AlertData alerts = spark.alerts(data, Survey.ZTF)) {
             alerts.writeBatch(COLUMNS, nAlerts, work.resolve("warmup-batch"), 10_000);
             for (int i = 0; i < repeats; i++) {
                 BatchInfo b = alerts.writeBatch(COLUMNS, nAlerts, work.resolve("batch-" + i), 10_000);
@@ -102,11 +101,5 @@ public final class HarnessBenchmarks {
 
     public static long jvmUptimeMs() {
         return ManagementFactory.getRuntimeMXBean().getUptime();
-    }
-
-    public static long timeSparkStart(int cores, SparkSession[] out) {
-        long t0 = System.nanoTime();
-        out[0] = SparkSessions.local(cores);
-        return System.nanoTime() - t0;
     }
 }

@@ -2,6 +2,7 @@ package io.finkperf.cli;
 
 import io.finkperf.bench.HarnessBenchmarks;
 import io.finkperf.bench.HarnessBenchmarks.Figure;
+import io.finkperf.data.LocalSpark;
 import io.finkperf.runner.local.PythonLocator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -59,12 +59,11 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         Path dataPath = data == null ? FinkPerfHome.defaultData("ztf") : data;
         var bench = new HarnessBenchmarks(dataPath, work, FinkPerfHome.driverDir(), PythonLocator.find(python));
         List<Figure> figures = new ArrayList<>();
-        SparkSession[] spark = new SparkSession[1];
-        long sparkNs = HarnessBenchmarks.timeSparkStart(cores, spark);
-        try {
-            figures.add(bench.dataPathRate(spark[0], nAlerts, repeats));
-        } finally {
-            spark[0].stop();
+        long sparkStart = System.nanoTime();
+        long sparkNs;
+        try (LocalSpark spark = LocalSpark.open(cores)) {
+            sparkNs = System.nanoTime() - sparkStart;
+            figures.add(bench.dataPathRate(spark, nAlerts, repeats));
         }
         Path batch = work.resolve("batch-0");
         figures.add(bench.timingFloor(batch, nAlerts, loops));

@@ -79,6 +79,10 @@ public final class AlertData implements AutoCloseable {
      * {@link #count()}: the file repeated cyclically) as a {@code fink-perf-batch/1} folder.
      */
     public BatchInfo writeBatch(List<String> columns, long nAlerts, Path outDir, int chunkRows) {
+        return writeBatch(columns, nAlerts, outDir, chunkRows, Sampling.forSource(count));
+    }
+
+    BatchInfo writeBatch(List<String> columns, long nAlerts, Path outDir, int chunkRows, Sampling sampling) {
         List<ColumnSource> sources = resolve(columns);
         long start = System.nanoTime();
         List<Column> exprs = new ArrayList<>();
@@ -95,21 +99,26 @@ public final class AlertData implements AutoCloseable {
         for (int i = 0; i < order.size(); i++) {
             keys.add(picked.col("__fink_perf_key" + i).asc_nulls_last());
         }
-        Dataset<Row> rows = AlertSampler.take(picked, keys, count, nAlerts);
-        Column[] out = new Column[sources.size()];
+        List<BatchColumn> batchColumns = sources.stream().map(ColumnSource::batchColumn).toList();
+        BatchWriter writer = new BatchWriter(outDir, chunkRows, batchColumns);
+        writer.prepare();
+        List<Long> chunks = sampling == Sampling.HELD_SOURCE
+                ? BatchWriter.writeChunks(outDir, chunkRows, batchColumns, HeldSourceSampler.take(picked, keys, nAlerts))
+                : writeInSpark(AlertSampler.take(picked, keys, count, nAlerts), outDir, chunkRows, batchColumns);
+        writer.writeManifest(chunks, source.toString(), survey);
+        long written = chunks.stream().mapToLong(Long::longValue).sum();
+        return new BatchInfo(outDir, written, chunkRows, columns, System.nanoTime() - start);
+    }
+
+    private List<Long> writeInSpark(Dataset<Row> rows, Path outDir, int chunkRows, List<BatchColumn> batchColumns) {
+        Column[] out = new Column[batchColumns.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = rows.col("c" + i);
         }
         Dataset<Row> batchRows = rows.select(out);
-        List<BatchColumn> batchColumns = sources.stream().map(ColumnSource::batchColumn).toList();
-        BatchWriter writer = new BatchWriter(outDir, chunkRows, batchColumns);
-        writer.prepare();
-        List<Long> chunks = spark.sparkContext().isLocal()
+        return spark.sparkContext().isLocal()
                 ? InTaskWriter.write(batchRows, outDir, chunkRows, batchColumns)
                 : BatchWriter.writeChunks(outDir, chunkRows, batchColumns, localRows(batchRows));
-        writer.writeManifest(chunks, source.toString(), survey);
-        long written = chunks.stream().mapToLong(Long::longValue).sum();
-        return new BatchInfo(outDir, written, chunkRows, columns, System.nanoTime() - start);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.apache.spark.sql.expressions.Window;
  * stable order (candid / diaSourceId, then object id); N up to the row count keeps the first N, a
  * larger N repeats the source cyclically (row i is source row i mod count). The result is one
  * partition sorted by output row, so iterating it locally yields the rows in batch order.
+ * Sources small enough to hold take the faster {@link HeldSourceSampler}, which gives the same rows.
  */
 final class AlertSampler {
 
