@@ -68,10 +68,6 @@ public final class SparkBenchCluster implements AutoCloseable {
         spark.sparkContext().addSparkListener(listener);
     }
 
-    public SparkSession session() {
-        return spark;
-    }
-
     /**
      * Task slots: N of {@code local[N]}, else the cores of the executors the cluster granted, once they
      * have registered (executors start asynchronously, after the session).
@@ -139,19 +135,19 @@ public final class SparkBenchCluster implements AutoCloseable {
      * The batch's rows in {@code partitions} contiguous slices, in order (slice i holds rows
      * [i·n/P, (i+1)·n/P)), cached and materialised as the perf script's repartition + cache.
      */
-    public Dataset<Row> load(BatchRows batch, int partitions) {
+    public CachedAlerts load(BatchRows batch, int partitions) {
         JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(batch.rows(), partitions);
         Dataset<Row> ds = spark.createDataFrame(rdd, batch.schema()).cache();
         ds.count();
-        return ds;
+        return new CachedAlerts(ds, batch);
     }
 
     /** One measured loop: every partition through the Python worker, outputs hashed in partition order. */
-    public LoopMeasurement run(Dataset<Row> alerts, WorkerConfig config) {
+    public LoopMeasurement run(CachedAlerts.Selection alerts, WorkerConfig config) {
         String group = "fink-perf-" + config.module() + "-" + UUID.randomUUID();
         spark.sparkContext().setJobGroup(group, "fink-perf spark-bench " + config.module(), false);
         try {
-            JavaRDD<InternalRow> rows = alerts.queryExecution().toRdd().toJavaRDD();
+            JavaRDD<InternalRow> rows = alerts.rows().queryExecution().toRdd().toJavaRDD();
             long start = PythonWorkerTask.epochNanos();
             List<PartitionOutcome> outs = rows.mapPartitionsWithIndex(new PythonWorkerTask(config), true).collect();
             long collected = PythonWorkerTask.epochNanos();

@@ -2,8 +2,8 @@ package io.finkperf.runner.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.finkperf.data.spark.BatchColumn;
 import io.finkperf.data.spark.BatchRows;
+import io.finkperf.data.spark.CachedAlerts;
 import io.finkperf.data.spark.LoopMeasurement;
 import io.finkperf.data.spark.PartitionBatchWriter;
 import io.finkperf.data.spark.PythonWorkerPool;
@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * Runs modules the way the broker does, inside Spark: the alerts of the direct-mode batch are cut
@@ -65,47 +62,42 @@ public final class SparkBench {
             progress.accept(String.format(java.util.Locale.ROOT,
                     "spark %s: %d partitions of %d alerts on %d cores (planned %d)", req.master(), plan.partitions(),
                     batch.rows().size(), plan.coresUsed(), plan.plannedCores()));
-            Dataset<Row> alerts = cluster.load(batch, plan.partitions());
-            List<ModuleResult> out = new ArrayList<>();
-            for (ModuleSpec m : req.modules()) {
-                ModuleResult d = direct.get(m.name());
-                if (d == null || !d.ok()) {
-                    out.add(d == null ? missing(m) : d);
-                    afterEach.accept(List.copyOf(out));
-                    continue;
-                }
-                try {
-                    out.add(runModule(cluster, alerts, batch, plan, m, d, driverDir, scienceDir));
-                } finally {
-                    PythonWorkerPool.closeAll(); // local mode: this JVM's executor workers; a cluster's end with the app
-                }
-                afterEach.accept(List.copyOf(out));
+            try (CachedAlerts alerts = cluster.load(batch, plan.partitions())) {
+                return new Outcome(plan, runAll(cluster, alerts, batch, plan, direct, afterEach, driverDir, scienceDir));
             }
-            alerts.unpersist();
-            return new Outcome(plan, out);
         }
+    }
+
+    private List<ModuleResult> runAll(SparkBenchCluster cluster, CachedAlerts alerts, BatchRows batch, ExecutorPlan plan,
+                                      Map<String, ModuleResult> direct, Consumer<List<ModuleResult>> afterEach,
+                                      String driverDir, String scienceDir) {
+        List<ModuleResult> out = new ArrayList<>();
+        for (ModuleSpec m : req.modules()) {
+            ModuleResult d = direct.get(m.name());
+            if (d == null || !d.ok()) {
+                out.add(d == null ? missing(m) : d);
+                afterEach.accept(List.copyOf(out));
+                continue;
+            }
+            try {
+                out.add(runModule(cluster, alerts, batch, plan, m, d, driverDir, scienceDir));
+            } finally {
+                PythonWorkerPool.closeAll(); // local mode: this JVM's executor workers; a cluster's end with the app
+            }
+            afterEach.accept(List.copyOf(out));
+        }
+        return out;
     }
 
     public record Outcome(ExecutorPlan plan, List<ModuleResult> modules) {
     }
 
-    private ModuleResult runModule(SparkBenchCluster cluster, Dataset<Row> alerts, BatchRows batch, ExecutorPlan plan,
+    private ModuleResult runModule(SparkBenchCluster cluster, CachedAlerts alerts, BatchRows batch, ExecutorPlan plan,
                                    ModuleSpec m, ModuleResult direct, String driverDir, String scienceDir) {
-        // Only the module's columns travel, as Spark sends only a UDF's arguments to Python.
-        List<String> names = batch.columns().stream().map(BatchColumn::name).toList();
-        List<BatchColumn> cols = new ArrayList<>();
-        List<Column> select = new ArrayList<>();
-        for (String c : m.inputColumns()) {
-            int i = names.indexOf(c);
-            if (i >= 0 && cols.stream().noneMatch(x -> x.name().equals(c))) {
-                cols.add(batch.columns().get(i));
-                select.add(alerts.col("c" + i));
-            }
-        }
-        Dataset<Row> input = alerts.select(select.toArray(new Column[0]));
+        CachedAlerts.Selection input = alerts.select(m.inputColumns());
         WorkerConfig config = new WorkerConfig(req.python(), driverDir, scienceDir, req.ship(), m.name(), m.entry(),
                 m.call().label(), argsJson(m.args()),
-                new PartitionBatchWriter(cols, req.chunkRows(), batch.survey(), batch.source()),
+                new PartitionBatchWriter(input.columns(), req.chunkRows(), batch.survey(), batch.source()),
                 req.tmpDir() == null ? null : req.tmpDir().toAbsolutePath().toString(), req.timeout().toSeconds(),
                 req.reuseWorkers());
         List<Long> warmupNs = new ArrayList<>();
