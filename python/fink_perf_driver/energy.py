@@ -18,7 +18,7 @@ import os
 import time
 
 from .environment import peak_rss_bytes
-from .timing import cpu_times
+from .cputime import cpu_times
 
 POWERCAP = "/sys/class/powercap"
 DEFAULT_MAX_BASELINE_S = 60.0

@@ -1,10 +1,10 @@
 """Timed passes over a batch: only the module call sits between the two clock reads."""
-import resource
 import time
 
 import numpy as np
 import pandas as pd
 
+from .cputime import cpu_times
 from .errors import DriverError, missing_package_of
 
 
@@ -93,13 +93,6 @@ def check_output(out, n_rows):
                           % type(out).__name__)
     if len(out) != n_rows:
         raise DriverError("bad_output", "module returned %d rows for a chunk of %d" % (len(out), n_rows))
-
-
-def cpu_times():
-    """(user, system) CPU seconds of this process. getrusage is exact to the microsecond on Linux,
-    where os.times() counts 10 ms clock ticks: too coarse for module calls of a few ms."""
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime, r.ru_stime
 
 
 class CpuClock(object):

@@ -10,6 +10,7 @@ import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.ResultsJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,9 @@ class DriverEnergyIT {
 
     private static Map<String, Map<String, Object>> runPython() throws IOException, InterruptedException {
         Path pythonDir = Path.of(System.getProperty("finkperf.projectDir", ".")).resolve("python").toAbsolutePath();
+        Path stderr = Files.createTempFile("driver-energy-it", ".err");
         ProcessBuilder pb = new ProcessBuilder(System.getProperty("finkperf.python", "python3"), "-c", SCRIPT)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectError(stderr.toFile());
         pb.environment().put("PYTHONPATH", pythonDir.toString());
         Process p;
         try {
@@ -76,7 +78,8 @@ class DriverEnergyIT {
         }
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(p.waitFor(60, TimeUnit.SECONDS), "python did not finish");
-        assertEquals(0, p.exitValue(), "python failed: " + stdout);
+        assertEquals(0, p.exitValue(), "python failed: " + stdout + Files.readString(stderr));
+        Files.delete(stderr);
         return ResultsJson.mapper().readValue(stdout, new TypeReference<Map<String, Map<String, Object>>>() { });
     }
 }
