@@ -137,8 +137,10 @@ public final class SparkBenchCluster implements AutoCloseable {
      */
     public CachedAlerts load(BatchRows batch, int partitions) {
         JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(batch.rows(), partitions);
-        Dataset<Row> ds = spark.createDataFrame(rdd, batch.schema()).cache();
-        ds.count();
+        // A local checkpoint rather than cache(): it cuts the lineage to parallelize(), whose partitions
+        // carry their rows, so every task would ship its slice of alerts (as scheduling and
+        // deserialisation time) although the rows are read from the executors' block store.
+        Dataset<Row> ds = spark.createDataFrame(rdd, batch.schema()).localCheckpoint(true);
         return new CachedAlerts(ds, batch);
     }
 
