@@ -52,13 +52,15 @@ public final class SparkDecompositionChart implements ReportWriter {
                 Map<String, Object> s = SparkExtras.of(m);
                 double ms = SparkExtras.parts(s).getOrDefault(part, 0).doubleValue() * 1e3;
                 data.addValue(Math.max(0, ms), part, m.name() + " · Spark");
-                data.addValue(part.equals(SparkExtras.COMPUTE_PART) ? SparkExtras.num(s, "computeSecondsDirect") * 1e3 : 0,
+                // direct mode's one-core time spread over the same cores: per-core throughput, bar for bar
+                double cores = Math.max(1, SparkExtras.num(s, "coresUsed"));
+                data.addValue(part.equals(SparkExtras.COMPUTE_PART) ? SparkExtras.num(s, "computeSecondsDirect") * 1e3 / cores : 0,
                         part, m.name() + " · direct");
             }
         }
         CategoryAxis y = new CategoryAxis();
         y.setTickLabelFont(Charts.font(Font.PLAIN, 12));
-        NumberAxis x = new NumberAxis("ms of wall time per loop (Spark: task core time ÷ cores used; direct: module calls, 1 core)");
+        NumberAxis x = new NumberAxis("ms of wall time per loop on the cores used (Spark: task core time ÷ cores; direct: module calls on 1 core ÷ cores)");
         StackedBarRenderer renderer = new StackedBarRenderer();
         renderer.setShadowVisible(false);
         renderer.setBarPainter(new StandardBarPainter());

@@ -25,7 +25,8 @@ public final class SparkDecompositionMarkdown implements ReportWriter {
     public static String markdown(RunResults r) {
         StringBuilder b = new StringBuilder("# Spark mode: where the time goes\n\n");
         b.append("Wall time per loop, split into parts (task core time ÷ cores used). ")
-                .append("Throughput is alerts / wall time / cores used; direct mode times the module calls only, on one core.\n\n");
+                .append("Throughput is alerts / wall time / cores used; direct mode times the module calls only, on one core. ")
+                .append("The chart spreads direct mode's time over the same cores, so bars compare as per-core throughput.\n\n");
         b.append(comparisonTable(r));
         for (ModuleResult m : SparkExtras.modules(r)) {
             Map<String, Object> s = SparkExtras.of(m);
