@@ -40,7 +40,10 @@ public final class HtmlReport implements ReportWriter {
                 .append("</style>\n</head>\n<body>\n");
         out.append("<h1>").append(esc(title)).append("</h1>\n");
         out.append("<p class=\"run\">").append(esc(runLine(r))).append("</p>\n");
-        out.append("<nav><a href=\"#modules\">Modules</a><a href=\"#profiles\">Line profiles</a>")
+        out.append("<nav><a href=\"#modules\">Modules</a>")
+                .append(EnergyChart.estimates(r).isEmpty() ? "" : "<a href=\"#energy\">Energy</a>")
+                .append(SparkExtras.modules(r).isEmpty() ? "" : "<a href=\"#spark\">Spark</a>")
+                .append("<a href=\"#profiles\">Line profiles</a>")
                 .append("<a href=\"#environment\">Environment</a><a href=\"results.json\">results.json</a>")
                 .append("<a href=\"summary.md\">summary.md</a></nav>\n");
         out.append("<h2 id=\"overview\">Throughput</h2>\n");

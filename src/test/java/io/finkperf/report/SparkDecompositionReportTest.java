@@ -62,6 +62,13 @@ class SparkDecompositionReportTest {
         }
     }
 
+    @Test
+    void htmlReportHasASparkSectionOnlyForSparkRuns() {
+        String html = HtmlReport.render(spark);
+        assertTrue(html.contains("<a href=\"#spark\">Spark</a>") && html.contains("<h2 id=\"spark\">"), "spark run");
+        assertFalse(HtmlReport.render(ReportFixtures.run()).contains("id=\"spark\""), "direct run");
+    }
+
     @Nested
     class Chart {
 
