@@ -95,6 +95,47 @@ class ProfileSparkModeIT {
     }
 
     @Test
+    void aModuleThatOnlyFailsOnSparkSizedBatchesIsReportedAndTheNextStillRuns(@TempDir Path tmp) throws IOException {
+        Path pkg = tmp.resolve("science/fink_science/ztf/sized");
+        Files.createDirectories(pkg);
+        Files.writeString(tmp.resolve("science/fink_science/__init__.py"), "__version__ = '0.0.1-test'\n");
+        Files.writeString(tmp.resolve("science/fink_science/ztf/__init__.py"), "");
+        Files.writeString(pkg.resolve("__init__.py"), "");
+        Files.writeString(pkg.resolve("processor.py"), """
+                import pandas as pd
+
+                def needs_a_full_batch(cjd):
+                    if len(cjd) < 50:
+                        raise ValueError("needs 50 alerts, got %d" % len(cjd))
+                    return pd.Series([float(len(x)) for x in cjd])
+
+                def fine(cjd):
+                    return pd.Series([float(len(x)) for x in cjd])
+                """);
+        Path registry = Files.writeString(tmp.resolve("sized.yaml"), """
+                schema: fink-perf/registry/1
+                survey: ztf
+                modules:
+                  - {name: sized, entry: "fink_science.ztf.sized.processor:needs_a_full_batch", type: feature, args: [cjd], output: s}
+                  - {name: fine, entry: "fink_science.ztf.sized.processor:fine", type: feature, args: [cjd], output: f}
+                """);
+        Path out = tmp.resolve("out");
+        ProfileCommandIT.Run r = ProfileCommandIT.fink("profile", "--mode", "spark", "--science-dir", tmp.resolve("science").toString(),
+                "--registry", registry.toString(), "--loops", "1", "--warmup", "0", "--no-line-profile", "--quiet",
+                "--output", out.toString());
+
+        assertEquals(ExitCode.MODULE_ERROR.code(), r.exitCode(), r.stderr());
+        RunResults res = ResultsJson.read(out.resolve("results.json"));
+        ModuleResult sized = res.module("sized").orElseThrow();
+        assertFalse(sized.ok());
+        assertTrue(sized.error().message().contains("failed in Spark mode") && sized.error().message().contains("needs 50 alerts, got 36"),
+                sized.error().message());
+        ModuleResult fine = res.module("fine").orElseThrow();
+        assertTrue(fine.ok());
+        assertEquals(Boolean.TRUE, spark(fine).get("equivalent"));
+    }
+
+    @Test
     void containerRunnerIsRefusedWithAUsageError() {
         ProfileCommandIT.Run refused = ProfileCommandIT.fink("profile", "--mode", "spark", "--runner", "container");
         assertEquals(ExitCode.USAGE.code(), refused.exitCode());
