@@ -11,12 +11,17 @@ LC_RATE = "fink_science.ztf.lc_features.processor:lc_rate"
 LC_ARGS = [{"column": "cjd"}, {"column": "cfid"}, {"column": "cmagpsf"}, {"column": "csigmapsf"}]
 
 
-def run_worker(spec, tmp, name):
+def write_spec(spec, tmp, name):
     spec = dict(spec, output=os.path.join(tmp, name + ".result.json"),
                 output_stream=os.path.join(tmp, name + ".out.bin"))
-    spec_path = os.path.join(tmp, name + ".spec.json")
-    with open(spec_path, "w") as f:
+    path = os.path.join(tmp, name + ".spec.json")
+    with open(path, "w") as f:
         json.dump(spec, f)
+    return path, spec
+
+
+def run_worker(spec, tmp, name):
+    spec_path, spec = write_spec(spec, tmp, name)
     env = dict(os.environ, PYTHONPATH=PYTHON_DIR)
     p = subprocess.run([sys.executable, "-m", "fink_perf_driver.spark_worker", spec_path],
                        cwd=tmp, env=env, capture_output=True, text=True, timeout=120)
@@ -99,15 +104,6 @@ class SparkWorkerTest(WorkerFixture, unittest.TestCase):
         self.assertEqual(2, p.returncode)
         with open(out) as f:
             self.assertEqual("bad_spec", json.load(f)["error"]["kind"])
-
-
-def write_spec(spec, tmp, name):
-    spec = dict(spec, output=os.path.join(tmp, name + ".result.json"),
-                output_stream=os.path.join(tmp, name + ".out.bin"))
-    path = os.path.join(tmp, name + ".spec.json")
-    with open(path, "w") as f:
-        json.dump(spec, f)
-    return path, spec
 
 
 class ServeTest(WorkerFixture, unittest.TestCase):

@@ -7,34 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each bad input gives its own {@link DataException.Kind} and a one-line message naming the culprit. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertDataErrorsTest {
-
-    private SparkSession spark;
+class AlertDataErrorsTest extends LocalSparkTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    void startSpark() {
-        spark = SparkSessions.local(2);
-    }
-
-    @AfterAll
-    void stopSpark() {
-        spark.stop();
-    }
 
     private DataException openFails(Path p, Survey survey) {
         return assertThrows(DataException.class, () -> AlertData.open(p, survey, spark).close());

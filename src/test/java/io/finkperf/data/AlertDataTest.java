@@ -10,34 +10,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Schema detection, the column catalogue, folder layouts and the manifest. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertDataTest {
-
-    private SparkSession spark;
+class AlertDataTest extends LocalSparkTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    void startSpark() {
-        spark = SparkSessions.local(2);
-    }
-
-    @AfterAll
-    void stopSpark() {
-        spark.stop();
-    }
 
     static Stream<Arguments> bundled() {
         return Stream.of(

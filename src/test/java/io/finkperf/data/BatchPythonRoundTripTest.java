@@ -9,33 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** numpy itself loads what the writer wrote (skipped when /usr/bin/python3 has no numpy). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BatchPythonRoundTripTest {
+class BatchPythonRoundTripTest extends LocalSparkTest {
 
     private static final String PYTHON = "/usr/bin/python3";
 
-    private SparkSession spark;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    void startSpark() {
-        spark = SparkSessions.local(2);
-    }
-
-    @AfterAll
-    void stopSpark() {
-        spark.stop();
-    }
 
     private static String python(String code) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(PYTHON, "-c", code).redirectErrorStream(true).start();

@@ -5,39 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parquet on disk to finished batch, 10 000 alerts, 2 cores, Spark start-up excluded; prints the rate.
  * The target is 50 000 alerts/s; the assertion is a loose floor so a busy CI machine does not fail it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BatchThroughputTest {
+class BatchThroughputTest extends LocalSparkTest {
 
     /** Every column the real ZTF modules read (fink-science-modules.md §3) plus ids. */
     static final List<String> ZTF_COLUMNS = List.of("objectId", "candid", "candidate.ra", "candidate.dec",
             "candidate.jd", "candidate.ndethist", "cjd", "cfid", "cmagpsf", "csigmapsf", "cmagnr", "csigmagnr",
             "cisdiffpos", "cdistnr", "cdiffmaglim", "cra", "cdec");
 
-    private SparkSession spark;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    void startSpark() {
-        spark = SparkSessions.local(2);
-    }
-
-    @AfterAll
-    void stopSpark() {
-        spark.stop();
-    }
 
     @Test
     void tenThousandAlertsFromParquetToBatch() {

@@ -12,33 +12,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** c* columns against values looked up by hand in the bundled alerts (see each case). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HistoryColumnsTest {
-
-    private SparkSession spark;
+class HistoryColumnsTest extends LocalSparkTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    void startSpark() {
-        spark = SparkSessions.local(2);
-    }
-
-    @AfterAll
-    void stopSpark() {
-        spark.stop();
-    }
 
     private WrittenBatch batch(Path file, Survey survey, List<String> columns, String name) {
         try (AlertData data = AlertData.open(file, survey, spark)) {

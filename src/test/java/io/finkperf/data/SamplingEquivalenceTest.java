@@ -9,37 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The held-source sampler writes the very bytes of the Spark (window + explode + sort) reference. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SamplingEquivalenceTest {
+class SamplingEquivalenceTest extends LocalSparkTest {
 
     /** Small chunks, so replicas straddle chunk boundaries. */
     private static final int CHUNK_ROWS = 40;
 
-    private SparkSession spark;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    void startSpark() {
-        spark = SparkSessions.local(2);
-    }
-
-    @AfterAll
-    void stopSpark() {
-        spark.stop();
-    }
 
     static Stream<Arguments> requests() {
         List<Arguments> out = new ArrayList<>();
