@@ -217,7 +217,9 @@ class EnergyProbe(object):
         b0 = Snapshot(self.rapl)
         if target_s > 0:
             self._sleep(target_s)
-        b1 = Snapshot(self.rapl)
+            b1 = Snapshot(self.rapl)
+        else:
+            b1 = b0  # no B at all: a zero span, which the Java side reads as 'no baseline'
         cc_b = Codecarbon.stop(cc_tracker)
         rapl_a = self.rapl.deltas(self._a0.rapl, self._a1.rapl)
         rapl_b = self.rapl.deltas(b0.rapl, b1.rapl)

@@ -156,6 +156,18 @@ class BaselineTest(unittest.TestCase):
         self.assertGreater(out["wall_ns_a"], 40_000_000)
         self.assertGreater(out["cpu_s_a"], 0.0)
 
+    def test_zero_cap_runs_no_baseline_at_all(self):
+        slept = []
+        probe = EnergyProbe(max_baseline_s=0, rapl=Rapl("/nonexistent"),
+                            codecarbon=Codecarbon(importer=_no_codecarbon), sleep=slept.append)
+        probe.start_a()
+        busy_for(0.01)
+        probe.stop_a()
+        out = probe.baseline()
+        self.assertEqual(slept, [])
+        self.assertEqual(out["wall_ns_b"], 0)
+        self.assertEqual(out["cpu_s_b"], 0)
+
     def test_baseline_before_a_is_none(self):
         self.assertIsNone(EnergyProbe(codecarbon=Codecarbon(importer=_no_codecarbon)).baseline())
 

@@ -73,6 +73,10 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--nights-per-year", defaultValue = "300", description = "Observing nights a year (default: ${DEFAULT-VALUE}).")
     double nightsPerYear;
 
+    @Option(names = "--energy-baseline-max", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Longest idle baseline B measured after each module for its energy, in s (0: none; default: ${DEFAULT-VALUE}).")
+    double energyBaselineMax;
+
     @Mixin
     RunnerOptions runnerOptions;
 
@@ -106,7 +110,8 @@ public final class ProfileCommand implements Callable<Integer> {
         try {
             return EnergySettings.defaults().withPue(pue)
                     .withIntensity(intensity != null ? CarbonIntensity.custom(intensity) : CarbonIntensity.of(country))
-                    .withAlertsPerNight(alertsPerNight).withNightsPerYear(nightsPerYear);
+                    .withAlertsPerNight(alertsPerNight).withNightsPerYear(nightsPerYear)
+                    .withMaxBaselineS(energyBaselineMax);
         } catch (IllegalArgumentException e) {
             throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
         }

@@ -131,7 +131,7 @@ public final class ProfileEngine {
         if (m.call() == CallKind.DATAFRAME) {
             return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.SKIPPED,
                     new ModuleError("dataframe_entry", null, "module '" + m.name()
-                            + "' takes a whole Spark DataFrame: it runs only in Spark mode", null),
+                            + "' takes a whole Spark DataFrame (native Spark SQL, needs pyspark): not timed by fink-perf yet", null),
                     nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, inputs, null, Map.of());
         }
         boolean neededLater = plan.stream().anyMatch(o -> o.inputColumns().contains(m.output()))
@@ -141,7 +141,8 @@ public final class ProfileEngine {
                 m.args().stream().map(ProfileEngine::toDriverArg).toList(),
                 isDependency ? 0 : req.warmup(), isDependency ? 1 : req.loops(), req.lineProfile() && !isDependency,
                 req.workDir().resolve("results").resolve(m.name() + ".json").toAbsolutePath(),
-                neededLater ? outDir.toAbsolutePath() : null, m.output(), req.timeout(), m.call().label());
+                neededLater ? outDir.toAbsolutePath() : null, m.output(), req.timeout(), m.call().label(),
+                energy.maxBaselineS());
         DriverOutcome outcome = runner.run(spec, progress);
         if (neededLater && outcome.ok()) {
             produced.put(m.output(), m.name());

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param saveOutputDir where the driver writes the module output as a one-column batch, or null
  * @param call          "pandas_udf" (Series in, Series out) or "udf" (called once per row)
+ * @param energyBaselineMaxS longest idle baseline the driver runs for energy, in s (null: the driver's 60 s)
  */
 public record DriverSpec(
         String module,
@@ -25,7 +26,14 @@ public record DriverSpec(
         Path saveOutputDir,
         String outputColumn,
         Duration timeout,
-        String call) {
+        String call,
+        Double energyBaselineMaxS) {
+
+    public DriverSpec(String module, String entry, Path scienceDir, Path batchDir, List<DriverArg> args, int warmup, int loops,
+                      boolean lineProfile, Path resultFile, Path saveOutputDir, String outputColumn, Duration timeout, String call) {
+        this(module, entry, scienceDir, batchDir, args, warmup, loops, lineProfile, resultFile, saveOutputDir, outputColumn,
+                timeout, call, null);
+    }
 
     public DriverSpec {
         args = List.copyOf(args);
@@ -39,6 +47,6 @@ public record DriverSpec(
 
     public DriverSpec relocate(Path science, Path batch, Path result, Path saveOutput) {
         return new DriverSpec(module, entry, science, batch, args, warmup, loops, lineProfile,
-                result, saveOutput, outputColumn, timeout, call);
+                result, saveOutput, outputColumn, timeout, call, energyBaselineMaxS);
     }
 }

@@ -37,6 +37,9 @@ public final class DriverSpecFile {
         root.put("loops", spec.loops());
         root.put("line_profile", spec.lineProfile());
         root.put("output", spec.resultFile().toString());
+        if (spec.energyBaselineMaxS() != null) {
+            root.put("energy_baseline_max_s", spec.energyBaselineMaxS());
+        }
         if (spec.saveOutputDir() != null) {
             ObjectNode save = root.putObject("save_output");
             save.put("dir", spec.saveOutputDir().toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.finkperf.energy.EnergyEstimate;
 import io.finkperf.results.FunctionProfile;
 import io.finkperf.results.LineStat;
 import io.finkperf.results.ModuleResult;
@@ -116,12 +117,15 @@ class ProfileCommandIT {
         Path out;
 
         @Test
-        void replicatesToExactlyN() throws IOException {
+        void replicatesToExactlyNWithoutAnEnergyBaselineWhenAskedTo() throws IOException {
             Run r = fink("profile", "--output", out.toString(), "--modules", "lc_features", "--n-alerts", "500",
-                    "--loops", "1", "--warmup", "0", "--no-line-profile", "--quiet");
+                    "--loops", "1", "--warmup", "0", "--no-line-profile", "--quiet", "--energy-baseline-max", "0");
             assertEquals(0, r.exitCode(), r.stderr());
             ModuleResult m = ResultsJson.read(out.resolve("results.json")).module("lc_features").orElseThrow();
             assertEquals(500, m.nAlerts());
+            EnergyEstimate e = EnergyEstimate.fromMap(m.extra().get(EnergyEstimate.EXTRA_KEY));
+            assertTrue(e.notes().contains("no baseline B: the driver ran none (--energy-baseline-max 0)"), e.notes().toString());
+            assertEquals(0.0, e.baselineJ());
         }
     }
 
@@ -165,6 +169,8 @@ class ProfileCommandIT {
         void badOptionIsUsageError() {
             assertEquals(2, fink("profile", "--loops", "0").exitCode());
             assertEquals(2, fink("profile", "--timeout", "soon").exitCode());
+            assertEquals(2, fink("profile", "--energy-baseline-max", "-5").exitCode());
+            assertEquals(2, fink("profile", "--mode", "spark", "--gb-per-executor", "0").exitCode());
         }
 
         @Test
