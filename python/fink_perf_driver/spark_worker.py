@@ -123,7 +123,7 @@ def process(raw, result):
 def main(argv):
     from .errors import EXIT_BAD_SPEC
     if argv == ["--serve"]:
-        return serve(sys.stdin)
+        return serve(private_requests())
     if len(argv) != 1:
         sys.stderr.write("usage: python3 -m fink_perf_driver.spark_worker SPEC.json | --serve\n")
         return EXIT_BAD_SPEC
@@ -131,6 +131,17 @@ def main(argv):
 
 
 REPLY = "@@fink-perf-worker "
+
+
+def private_requests():
+    """The requests on a private copy of stdin; fd 0 then reads /dev/null, so a module that reads
+    its standard input cannot swallow them."""
+    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdin = open(os.devnull, "r")
+    return requests
 
 
 def serve(requests):

@@ -118,9 +118,10 @@ class ServeTest(WorkerFixture, unittest.TestCase):
     def test_second_request_reuses_the_process_with_the_same_output(self):
         science = os.path.join(self.tmp, "science")
         write_module(science, "pkg.chatty", """
-            import os
+            import sys
             def score(cjd):
                 print("module says hi")
+                sys.stdin.read()  # must not swallow the next request
                 return cjd.apply(len)
         """)
         batch = self.batch("b", slice(0, 12), 5)
