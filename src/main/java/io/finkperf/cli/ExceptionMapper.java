@@ -1,6 +1,7 @@
 package io.finkperf.cli;
 
 import io.finkperf.data.DataException;
+import io.finkperf.data.spark.SparkClusterException;
 import io.finkperf.registry.RegistryException;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
@@ -32,6 +33,9 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         }
         if (ex instanceof RegistryException) {
             return ExitCode.REGISTRY;
+        }
+        if (ex instanceof SparkClusterException) {
+            return ExitCode.SPARK;
         }
         if (ex instanceof RunnerException r) {
             return switch (r.kind()) {

@@ -14,7 +14,8 @@ public enum ExitCode {
     OUT_OF_MEMORY(9, "a module ran out of memory"),
     CONTAINER(10, "container engine unreachable or image missing"),
     DOWNLOAD(11, "download or checksum failure"),
-    REGRESSION(12, "a module is slower than the threshold allows");
+    REGRESSION(12, "a module is slower than the threshold allows"),
+    SPARK(13, "Spark master unreachable, refused the application, or granted no executor");
 
     private final int code;
     private final String meaning;

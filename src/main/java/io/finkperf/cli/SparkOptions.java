@@ -3,6 +3,7 @@ package io.finkperf.cli;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** Where and how big the Spark side is, with the options of Fink's perf script. */
@@ -36,7 +37,15 @@ public final class SparkOptions {
     @Option(names = "--conf", description = "Extra Spark setting key=value (repeatable).")
     Map<String, String> conf = new HashMap<>();
 
+    /** What Spark accepts as a master (SparkContext.createTaskScheduler), checked before anything runs. */
+    static final Pattern MASTER = Pattern.compile(
+            "local(\\[(\\*|\\d+)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|spark://[^\\s/]+|yarn|k8s://\\S+|mesos://\\S+");
+
     void validate() {
+        if (!MASTER.matcher(master).matches()) {
+            throw new FinkPerfException(ExitCode.USAGE, "--master '" + master
+                    + "' is not a Spark master: local[N], spark://host:port, yarn or k8s://https://host:port");
+        }
         if (corePerExecutor < 1 || gbPerExecutor <= 0 || totalMemory < 0) {
             throw new FinkPerfException(ExitCode.USAGE, "need --core-per-executor >= 1, --gb-per-executor > 0, --total-memory >= 0");
         }

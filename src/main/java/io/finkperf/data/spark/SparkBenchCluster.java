@@ -63,7 +63,11 @@ public final class SparkBenchCluster implements AutoCloseable {
                     .config("spark.cores.max", String.valueOf(executors * coresPerExecutor));
         }
         conf.forEach(b::config);
-        this.spark = b.getOrCreate();
+        try {
+            this.spark = b.getOrCreate();
+        } catch (RuntimeException e) {
+            throw new SparkClusterException("cannot start Spark on " + master + ": " + e.getMessage(), e);
+        }
         spark.sparkContext().setLogLevel("ERROR");
         spark.sparkContext().addSparkListener(listener);
     }
@@ -90,6 +94,11 @@ public final class SparkBenchCluster implements AutoCloseable {
         int seen = 0;
         try {
             while (true) {
+                if (spark.sparkContext().isStopped()) {
+                    // e.g. a standalone master that never answered: Spark gives up and stops the context
+                    throw new SparkClusterException("Spark on " + master + " stopped before any executor registered: "
+                            + "is the master running and reachable from here?", null);
+                }
                 // The driver is listed as an executor too.
                 int n = spark.sparkContext().statusTracker().getExecutorInfos().length - 1;
                 long now = System.currentTimeMillis();
@@ -101,10 +110,10 @@ public final class SparkBenchCluster implements AutoCloseable {
                     return n;
                 }
                 if (now - start >= EXECUTORS_TIMEOUT_MS) {
-                    throw new IllegalStateException("no executor registered with " + master + " in "
+                    throw new SparkClusterException("no executor registered with " + master + " in "
                             + EXECUTORS_TIMEOUT_MS / 1000 + " s: is a worker alive with enough free cores and memory for "
                             + "spark.executor.cores=" + spark.sparkContext().getConf().get("spark.executor.cores")
-                            + ", spark.executor.memory=" + spark.sparkContext().getConf().get("spark.executor.memory") + "?");
+                            + ", spark.executor.memory=" + spark.sparkContext().getConf().get("spark.executor.memory") + "?", null);
                 }
                 Thread.sleep(100);
             }
