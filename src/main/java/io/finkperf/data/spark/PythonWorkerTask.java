@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.Function2;
@@ -53,79 +54,58 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
 
         t0 = System.nanoTime();
         JsonNode r = Files.isRegularFile(resultFile) ? JSON.readTree(resultFile.toFile()) : JSON.createObjectNode();
-        boolean ok = run.exit == 0 && "ok".equals(r.path("status").asText());
+        boolean ok = run.exit() == 0 && "ok".equals(r.path("status").asText());
         byte[] out = ok ? Files.readAllBytes(stream) : new byte[0];
-        String error = ok ? null : errorOf(r, run.exit, run.finished, run.log);
-        run.release(ok);
+        String error = ok ? null : errorOf(r, run.exit(), run.finished(), run.log());
+        run.release().accept(ok);
         long readBackNs = System.nanoTime() - t0;
         t0 = System.nanoTime();
         deleteRecursively(tmp);
         long cleanupNs = System.nanoTime() - t0;
-        long launch = run.launchEpoch;
-        PartitionOutcome o = new PartitionOutcome(partition, nRows, ok, error, run.exit, r.path("output_dtype").asText(null), out,
+        long launch = run.launchEpoch();
+        PartitionOutcome o = new PartitionOutcome(partition, nRows, ok, error, run.exit(), r.path("output_dtype").asText(null), out,
                 System.nanoTime() - taskStart, batchWriteNs, launch,
                 r.path("main_epoch_ns").asLong(launch), r.path("libs_epoch_ns").asLong(launch),
-                r.path("import_done_epoch_ns").asLong(launch), r.path("end_epoch_ns").asLong(run.exitEpoch), run.exitEpoch,
+                r.path("import_done_epoch_ns").asLong(launch), r.path("end_epoch_ns").asLong(run.exitEpoch()), run.exitEpoch(),
                 r.path("read_ns").asLong(0), r.path("compute_ns").asLong(0), r.path("serialize_ns").asLong(0),
                 readBackNs, cleanupNs, r.path("reused").asBoolean(false));
         return List.of(o).iterator();
     }
 
-    /** How the worker ran the spec: exit code (-1: no answer in time), wall-clock stamps around it. */
-    private static final class WorkerRun {
-        long launchEpoch;
-        long exitEpoch;
-        int exit;
-        boolean finished;
-        Path log;
-        String poolKey;
-        PooledWorker pooled;
-
-        /** A kept worker goes back to the pool after a success; after a failure it is ended. */
-        void release(boolean ok) {
-            if (pooled == null) {
-                return;
-            }
-            if (ok) {
-                PythonWorkerPool.giveBack(poolKey, pooled);
-            } else {
-                pooled.close();
-            }
-        }
+    /**
+     * How the worker ran the spec: exit code (-1: no answer in time), wall-clock stamps around it, and
+     * what to do with the worker once the outcome is read ({@code true}: it succeeded).
+     */
+    private record WorkerRun(long launchEpoch, long exitEpoch, int exit, boolean finished, Path log, Consumer<Boolean> release) {
     }
 
     /** A new process for this task only: {@code spark_worker SPEC.json}. */
     private WorkerRun fresh(Path specFile, Path log) throws IOException, InterruptedException {
         ProcessBuilder pb = workerProcess(specFile.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        WorkerRun run = new WorkerRun();
-        run.log = log;
-        run.launchEpoch = epochNanos();
+        long launch = epochNanos();
         Process p = pb.start();
-        run.finished = p.waitFor(config.timeoutSeconds(), TimeUnit.SECONDS);
-        if (!run.finished) {
+        boolean finished = p.waitFor(config.timeoutSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
-        run.exitEpoch = epochNanos();
-        run.exit = run.finished ? p.exitValue() : -1;
-        return run;
+        return new WorkerRun(launch, epochNanos(), finished ? p.exitValue() : -1, finished, log, ok -> { });
     }
 
-    /** A kept worker of this executor ({@code spark_worker --serve}), given back when the spec succeeded. */
+    /** A kept worker of this executor ({@code spark_worker --serve}): back to the pool after a success, ended after a failure. */
     private WorkerRun reused(Path specFile) throws IOException, InterruptedException {
         String key = String.join("\u0000", config.python(), resolve(config.driverDir()), resolve(config.scienceDir()),
                 config.module(), config.entry(), config.call());
-        WorkerRun run = new WorkerRun();
-        run.launchEpoch = epochNanos(); // before borrowing: starting a new worker is part of Python start
+        long launch = epochNanos(); // before borrowing: starting a new worker is part of Python start
         PooledWorker worker = PythonWorkerPool.borrow(key, workerProcess("--serve"));
-        run.log = worker.log();
         OptionalInt exit = worker.run(specFile, config.timeoutSeconds());
-        run.exitEpoch = epochNanos();
-        run.finished = exit.isPresent();
-        run.exit = exit.orElse(-1);
-        run.poolKey = key;
-        run.pooled = worker;
-        return run;
+        return new WorkerRun(launch, epochNanos(), exit.orElse(-1), exit.isPresent(), worker.log(), ok -> {
+            if (ok) {
+                PythonWorkerPool.giveBack(key, worker);
+            } else {
+                worker.close();
+            }
+        });
     }
 
     private ProcessBuilder workerProcess(String argument) {
