@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-harness", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmarks fink-perf itself and prints each figure as a ratio to its goal:",
                 " (a) data path: parquet on disk -> Python-ready batch (goal >= 50 000 alerts/s at 10 000 alerts),",
+                "     split into a fixed cost per batch and a rate per extra alert (batches of N and 10 N),",
                 " (b) timing floor: an empty module through the harness (goal >= 1 000 000 alerts/s/core),",
                 " (c) fixed start-up cost of a run (JVM, Spark session, Python start and imports).",
                 "Then the JMH micro-benchmarks of the Java hot paths (skip with --no-jmh)."})
@@ -63,7 +64,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         long sparkNs;
         try (LocalSpark spark = LocalSpark.open(cores)) {
             sparkNs = System.nanoTime() - sparkStart;
-            figures.add(bench.dataPathRate(spark, nAlerts, repeats));
+            figures.addAll(bench.dataPath(spark, nAlerts, repeats));
         }
         Path batch = work.resolve("batch-0");
         figures.add(bench.timingFloor(batch, nAlerts, loops));
