@@ -6,7 +6,7 @@ set -euo pipefail
 
 mkdir -p "$REPORT_DIR"
 args=(profile --science-dir "$SCIENCE_DIR" --modules "$MODULES" --survey "$SURVEY" --data "$DATA_DIR"
-  --loops "$LOOPS" --runner "$RUNNER_KIND" --output "$REPORT_DIR")
+  --loops "$LOOPS" --runner "$RUNNER_KIND" --mode "$MODE" --output "$REPORT_DIR")
 [ "$N_ALERTS" = 0 ] || args+=(--n-alerts "$N_ALERTS")
 [ "$RUNNER_KIND" != container ] || args+=(--image "$IMAGE" --pull missing)
 [ -z "${REGISTRY:-}" ] || args+=(--registry "$REGISTRY")
@@ -20,10 +20,10 @@ out exit-code "$code"
 
 # What ran, for whoever opens the artifact later (baseline-ref is recorded for the future comparison).
 jq -n --arg repo "$SCIENCE_REPOSITORY" --arg ref "$SCIENCE_REF" --arg survey "$SURVEY" --arg modules "$MODULES" \
-  --arg runner "$RUNNER_KIND" --arg image "$IMAGE" --arg dataUrl "$DATA_URL" --arg dataSha256 "$DATA_SHA256_ACTUAL" \
+  --arg runner "$RUNNER_KIND" --arg mode "$MODE" --arg image "$IMAGE" --arg dataUrl "$DATA_URL" --arg dataSha256 "$DATA_SHA256_ACTUAL" \
   --arg dataVerified "$DATA_VERIFIED" --arg baselineRef "$BASELINE_REF" --arg failOn "$FAIL_ON" \
   --argjson exitCode "$code" \
   '{schema: "fink-perf/action-run/1", scienceRepository: $repo, scienceRef: $ref, survey: $survey, modules: $modules,
-    runner: $runner, image: $image, dataUrl: $dataUrl, dataSha256: $dataSha256, dataVerified: ($dataVerified == "true"),
+    runner: $runner, mode: $mode, image: $image, dataUrl: $dataUrl, dataSha256: $dataSha256, dataVerified: ($dataVerified == "true"),
     baselineRef: (if $baselineRef == "" then null else $baselineRef end), failOn: $failOn, profileExitCode: $exitCode}' \
   > "$REPORT_DIR/action-run.json"

@@ -6,6 +6,9 @@ set -euo pipefail
 
 require_match survey "$INPUT_SURVEY" '^(ztf|rubin)$'
 require_match runner "$INPUT_RUNNER" '^(container|local)$'
+require_match mode "$INPUT_MODE" '^(direct|spark)$'
+[ "$INPUT_MODE" = direct ] || [ "$INPUT_RUNNER" = local ] \
+  || die "input mode: spark runs the modules on the runner's own Python, so it needs runner: local (trusted code only)"
 require_match modules "$INPUT_MODULES" '^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$'
 require_match n-alerts "$INPUT_N_ALERTS" '^[0-9]+$'
 require_match loops "$INPUT_LOOPS" '^[1-9][0-9]*$'
@@ -47,7 +50,7 @@ sha="$(printf '%s' "$INPUT_DATA_SHA256" | tr 'A-F' 'a-f')"
 if [ -n "$sha" ]; then data_key="sha256-$sha"; else data_key="url-$(printf '%s' "$INPUT_DATA_URL" | sha256sum | cut -c1-32)"; fi
 
 # Unique per job, attempt and matrix leg: a digest of what varies between legs, plus an optional suffix.
-leg="$(printf '%s\n' "$repo" "$ref" "$INPUT_SURVEY" "$INPUT_MODULES" "$INPUT_RUNNER" "$INPUT_IMAGE" "$INPUT_N_ALERTS" \
+leg="$(printf '%s\n' "$repo" "$ref" "$INPUT_SURVEY" "$INPUT_MODULES" "$INPUT_RUNNER" "$INPUT_MODE" "$INPUT_IMAGE" "$INPUT_N_ALERTS" \
   "$INPUT_LOOPS" "$INPUT_DATA_URL" "${RUNNER_OS:-}" "${RUNNER_ARCH:-}" | sha256sum | cut -c1-8)"
 artifact="fink-perf-${CALLER_JOB:-job}-${INPUT_SURVEY}-${leg}${INPUT_ARTIFACT_SUFFIX:+-$INPUT_ARTIFACT_SUFFIX}-attempt${CALLER_RUN_ATTEMPT:-1}"
 artifact="$(printf '%s' "$artifact" | tr -c 'A-Za-z0-9_.-' '-')"

@@ -79,6 +79,8 @@ class ActionStepsIT {
         TestHttpServer server;
         ActionSteps ok;
         ActionSteps badChecksum;
+        ActionSteps spark;
+        ActionSteps sparkInContainer;
         String sha;
 
         @BeforeAll
@@ -102,6 +104,14 @@ class ActionStepsIT {
 
             inputs.put("data-sha256", "0".repeat(64));
             badChecksum = job(tmp.resolve("bad"), inputs);
+
+            inputs.put("data-sha256", sha);
+            inputs.put("mode", "spark");
+            inputs.put("modules", "lc_features");
+            spark = job(tmp.resolve("spark"), inputs);
+
+            inputs.put("runner", "container");
+            sparkInContainer = job(tmp.resolve("spark-container"), inputs);
         }
 
         @AfterAll
@@ -223,6 +233,26 @@ class ActionStepsIT {
             }
             String artifact = ok.byId.get("resolve").outputs().get("artifact-name");
             assertTrue(artifact.matches("fink-perf-profile-ztf-[0-9a-f]{8}-attempt1"), artifact);
+        }
+
+        @Test
+        void sparkModeAddsTheSparkSectionToTheJobSummary() throws IOException {
+            assertFalse(spark.failed, logs(spark));
+            assertTrue(spark.summary.toString().contains("## Spark mode vs direct"), spark.summary.toString());
+            Path report = Path.of(spark.byId.get("summary").outputs().get("report-dir"));
+            assertTrue(Files.isRegularFile(report.resolve("spark_decomposition.png")));
+            assertEquals("spark", new ObjectMapper().readTree(report.resolve("action-run.json").toFile()).get("mode").asText());
+            assertNotEquals(ok.byId.get("resolve").outputs().get("artifact-name"),
+                    spark.byId.get("resolve").outputs().get("artifact-name"), "legs differing in mode get their own artifact");
+        }
+
+        @Test
+        void sparkModeIsRefusedForContainerRuns() {
+            assertTrue(sparkInContainer.failed);
+            ActionSteps.StepRun resolve = sparkInContainer.byId.get("resolve");
+            assertNotEquals(0, resolve.exitCode());
+            assertTrue(resolve.log().contains("input mode: spark runs the modules on the runner's own Python"), resolve.log());
+            assertFalse(sparkInContainer.byId.get("profile").ran());
         }
 
         @Test
