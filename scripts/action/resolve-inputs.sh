@@ -7,8 +7,6 @@ set -euo pipefail
 require_match survey "$INPUT_SURVEY" '^(ztf|rubin)$'
 require_match runner "$INPUT_RUNNER" '^(container|local)$'
 require_match mode "$INPUT_MODE" '^(direct|spark)$'
-[ "$INPUT_MODE" = direct ] || [ "$INPUT_RUNNER" = local ] \
-  || die "input mode: spark runs the modules on the runner's own Python, so it needs runner: local (trusted code only)"
 require_match modules "$INPUT_MODULES" '^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$'
 require_match n-alerts "$INPUT_N_ALERTS" '^[0-9]+$'
 require_match loops "$INPUT_LOOPS" '^[1-9][0-9]*$'

@@ -1,8 +1,13 @@
 package io.finkperf.cli;
 
+import io.finkperf.data.spark.WorkerContainer;
 import io.finkperf.runner.ModuleRunner;
+import io.finkperf.runner.RunnerException;
 import io.finkperf.runner.container.ContainerOptions;
 import io.finkperf.runner.container.ContainerRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Builds the container runner from the command-line options. */
 final class ContainerRunnerFactory {
@@ -11,9 +16,21 @@ final class ContainerRunnerFactory {
     }
 
     static ModuleRunner create(RunnerOptions o) {
-        ContainerOptions options;
+        return new ContainerRunner(options(o), FinkPerfHome.driverDir().resolve("fink_perf_driver"));
+    }
+
+    /**
+     * Spark mode's Python workers in containers of the same image and limits, started with the engine's
+     * command line: {@code FINK_PERF_CONTAINER_CLI}, else {@code podman} or {@code docker} on the PATH.
+     */
+    static WorkerContainer sparkWorkers(RunnerOptions o) {
+        ContainerOptions options = options(o);
+        return new WorkerContainer(containerCli(), options.image(), options.cpus(), options.memoryBytes());
+    }
+
+    private static ContainerOptions options(RunnerOptions o) {
         try {
-            options = ContainerOptions.defaults()
+            return ContainerOptions.defaults()
                     .withImage(o.image)
                     .withPull(ContainerOptions.Pull.parse(o.pull))
                     .withCpus(o.cpus)
@@ -21,6 +38,21 @@ final class ContainerRunnerFactory {
         } catch (IllegalArgumentException e) {
             throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
         }
-        return new ContainerRunner(options, FinkPerfHome.driverDir().resolve("fink_perf_driver"));
+    }
+
+    private static String containerCli() {
+        String chosen = System.getenv("FINK_PERF_CONTAINER_CLI");
+        if (chosen != null && !chosen.isBlank()) {
+            return chosen;
+        }
+        for (String cli : List.of("podman", "docker")) {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                if (Files.isExecutable(Path.of(dir, cli))) {
+                    return cli;
+                }
+            }
+        }
+        throw new RunnerException(RunnerException.Kind.ENGINE_UNAVAILABLE,
+                "--mode spark --runner container needs podman or docker on the PATH (or FINK_PERF_CONTAINER_CLI)");
     }
 }

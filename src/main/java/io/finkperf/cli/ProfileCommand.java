@@ -98,7 +98,9 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         if (mode == Mode.spark) {
             Reports.write(Reports.all(), results, output);
-            results = SparkModeRun.after(results, req, spark, runnerOptions.python.find(), progress,
+            boolean inContainers = runnerOptions.runner == RunnerOptions.Kind.container;
+            results = SparkModeRun.after(results, req, spark, inContainers ? null : runnerOptions.python.find(),
+                    inContainers ? ContainerRunnerFactory.sparkWorkers(runnerOptions) : null, progress,
                     soFar -> Reports.write(writers, soFar, output));
         }
         Reports.write(Reports.all(), results, output);
@@ -127,9 +129,9 @@ public final class ProfileCommand implements Callable<Integer> {
         workload.validate();
         if (mode == Mode.spark) {
             spark.validate();
-            if (runnerOptions.runner != RunnerOptions.Kind.local) {
-                throw new FinkPerfException(ExitCode.USAGE, "--mode spark runs modules in Spark executors' Python, "
-                        + "not in a container: use --runner local (in CI, run fink-perf itself inside the image)");
+            if (runnerOptions.runner == RunnerOptions.Kind.container && spark.ship) {
+                throw new FinkPerfException(ExitCode.USAGE, "--ship cannot be combined with --runner container: "
+                        + "the workers' containers mount the driver and science folders from this host");
             }
         }
     }

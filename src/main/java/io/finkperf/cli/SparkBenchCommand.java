@@ -68,7 +68,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
         try (LocalRunner runner = new LocalRunner(py, FinkPerfHome.driverDir())) {
             direct = new ProfileEngine(runner, progress, (soFar, m) -> Reports.write(writers, soFar, out)).run(req);
         }
-        RunResults results = SparkModeRun.after(direct, req, spark, py, progress, soFar -> Reports.write(writers, soFar, out));
+        RunResults results = SparkModeRun.after(direct, req, spark, py, null, progress, soFar -> Reports.write(writers, soFar, out));
         Reports.write(Reports.all(), results, out);
         System.out.println(Reports.consoleSummary(results, out));
         return ExceptionMapper.exitCodeOf(results).code();

@@ -9,6 +9,11 @@ import io.finkperf.results.RunConfig;
 import io.finkperf.results.RunResults;
 import io.finkperf.runner.spark.SparkBench;
 import io.finkperf.runner.spark.SparkBenchRequest;
+import io.finkperf.data.spark.WorkerContainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,17 +31,21 @@ final class SparkModeRun {
     }
 
     /**
+     * @param container run the Spark tasks' Python workers in containers of this image (null: on the host
+     *                  with {@code python}); their scratch folder defaults to the run's work folder, mounted
      * @param soFar called after every module with the Spark results so far followed by the direct results of
      *              the modules still to run, so results written incrementally never lose a measurement
      */
-    static RunResults after(RunResults direct, ProfileRequest req, SparkOptions spark, String python, ConsoleProgress progress,
-                            Consumer<RunResults> soFar) {
+    static RunResults after(RunResults direct, ProfileRequest req, SparkOptions spark, String python, WorkerContainer container,
+                            ConsoleProgress progress, Consumer<RunResults> soFar) {
         Map<String, ModuleResult> byName = new HashMap<>();
         direct.modules().forEach(m -> byName.put(m.name(), m));
-        progress.message("spark mode on " + spark.master);
+        progress.message("spark mode on " + spark.master + (container == null ? "" : ", workers in " + container.image()));
+        Path tmpDir = spark.tmpDir != null || container == null ? spark.tmpDir : scratch(req.workDir().resolve("spark-tasks"));
         SparkBenchRequest sparkReq = new SparkBenchRequest(req.modules(), req.workDir().resolve("batch"), req.scienceDir(),
-                FinkPerfHome.driverDir(), python, spark.master, spark.totalMemory, spark.gbPerExecutor, spark.corePerExecutor,
-                req.warmup(), req.loops(), req.chunkRows(), spark.ship, spark.conf, spark.tmpDir, req.timeout(), spark.reuseWorkers);
+                FinkPerfHome.driverDir(), container == null ? python : "python3", spark.master, spark.totalMemory, spark.gbPerExecutor, spark.corePerExecutor,
+                req.warmup(), req.loops(), req.chunkRows(), spark.ship, spark.conf, tmpDir, req.timeout(), spark.reuseWorkers,
+                container);
         RunConfig config = new RunConfig(req.registry().source(), req.modules().stream().map(ModuleSpec::name).toList(),
                 direct.config().nAlerts(), req.warmup(), req.loops(), req.chunkRows(), req.timeout().toSeconds(),
                 "spark " + spark.master, "spark");
@@ -46,6 +55,14 @@ final class SparkModeRun {
             soFar.accept(results(direct, config, all));
         });
         return results(direct, config, outcome.modules()).finished(Instant.now().toString());
+    }
+
+    private static Path scratch(Path dir) {
+        try {
+            return Files.createDirectories(dir).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 
     private static RunResults results(RunResults direct, RunConfig config, List<ModuleResult> modules) {

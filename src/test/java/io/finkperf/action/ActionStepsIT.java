@@ -80,7 +80,7 @@ class ActionStepsIT {
         ActionSteps ok;
         ActionSteps badChecksum;
         ActionSteps spark;
-        ActionSteps sparkInContainer;
+        ActionSteps badMode;
         String sha;
 
         @BeforeAll
@@ -110,8 +110,8 @@ class ActionStepsIT {
             inputs.put("modules", "lc_features");
             spark = job(tmp.resolve("spark"), inputs);
 
-            inputs.put("runner", "container");
-            sparkInContainer = job(tmp.resolve("spark-container"), inputs);
+            inputs.put("mode", "sparks");
+            badMode = job(tmp.resolve("bad-mode"), inputs);
         }
 
         @AfterAll
@@ -247,12 +247,12 @@ class ActionStepsIT {
         }
 
         @Test
-        void sparkModeIsRefusedForContainerRuns() {
-            assertTrue(sparkInContainer.failed);
-            ActionSteps.StepRun resolve = sparkInContainer.byId.get("resolve");
+        void anUnknownModeStopsTheJobAtItsInputs() {
+            assertTrue(badMode.failed);
+            ActionSteps.StepRun resolve = badMode.byId.get("resolve");
             assertNotEquals(0, resolve.exitCode());
-            assertTrue(resolve.log().contains("input mode: spark runs the modules on the runner's own Python"), resolve.log());
-            assertFalse(sparkInContainer.byId.get("profile").ran());
+            assertTrue(resolve.log().contains("input mode: invalid value 'sparks'"), resolve.log());
+            assertFalse(badMode.byId.get("profile").ran());
         }
 
         @Test

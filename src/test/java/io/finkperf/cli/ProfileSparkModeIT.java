@@ -136,9 +136,9 @@ class ProfileSparkModeIT {
     }
 
     @Test
-    void containerRunnerIsRefusedWithAUsageError() {
-        ProfileCommandIT.Run refused = ProfileCommandIT.fink("profile", "--mode", "spark", "--runner", "container");
+    void shippingFoldersToContainedWorkersIsAUsageError() {
+        ProfileCommandIT.Run refused = ProfileCommandIT.fink("profile", "--mode", "spark", "--runner", "container", "--ship");
         assertEquals(ExitCode.USAGE.code(), refused.exitCode());
-        assertTrue(refused.stderr().contains("--mode spark"), refused.stderr());
+        assertTrue(refused.stderr().contains("--ship cannot be combined with --runner container"), refused.stderr());
     }
 }

@@ -28,10 +28,13 @@ final class PooledWorker implements AutoCloseable {
     private final BufferedWriter requests;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final Path log;
+    private final Runnable afterKill;
     private int served;
 
-    PooledWorker(ProcessBuilder pb, Path log) throws IOException {
+    /** {@code afterKill} cleans up what killing the process leaves behind (e.g. its container). */
+    PooledWorker(ProcessBuilder pb, Path log, Runnable afterKill) throws IOException {
         this.log = log;
+        this.afterKill = afterKill;
         this.process = pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         Thread reader = new Thread(this::readReplies, "fink-perf-worker-replies-" + process.pid());
@@ -96,6 +99,7 @@ final class PooledWorker implements AutoCloseable {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        afterKill.run();
     }
 
     @Override

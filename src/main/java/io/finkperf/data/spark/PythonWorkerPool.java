@@ -27,7 +27,7 @@ public final class PythonWorkerPool {
     private PythonWorkerPool() {
     }
 
-    static PooledWorker borrow(String key, ProcessBuilder pb) throws IOException {
+    static PooledWorker borrow(String key, WorkerCommand start) throws IOException {
         List<PooledWorker> stale = new ArrayList<>();
         PooledWorker idle = null;
         synchronized (IDLE) {
@@ -49,7 +49,8 @@ public final class PythonWorkerPool {
             }
         }
         closeInBackground(stale);
-        return idle != null ? idle : new PooledWorker(pb, Files.createTempFile("fink-perf-worker-", ".log"));
+        return idle != null ? idle
+                : new PooledWorker(start.process(), Files.createTempFile("fink-perf-worker-", ".log"), start.afterKill());
     }
 
     /** Off the task's clock: a closing worker may take a moment to exit. */

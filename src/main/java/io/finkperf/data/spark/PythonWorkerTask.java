@@ -81,13 +81,15 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
 
     /** A new process for this task only: {@code spark_worker SPEC.json}. */
     private WorkerRun fresh(Path specFile, Path log) throws IOException, InterruptedException {
-        ProcessBuilder pb = workerProcess(specFile.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        WorkerCommand command = workerCommand(specFile.toString());
+        ProcessBuilder pb = command.process().redirectErrorStream(true).redirectOutput(log.toFile());
         long launch = epochNanos();
         Process p = pb.start();
         boolean finished = p.waitFor(config.timeoutSeconds(), TimeUnit.SECONDS);
         if (!finished) {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
+            command.afterKill().run();
         }
         return new WorkerRun(launch, epochNanos(), finished ? p.exitValue() : -1, finished, log, ok -> { });
     }
@@ -95,9 +97,9 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
     /** A kept worker of this executor ({@code spark_worker --serve}): back to the pool after a success, ended after a failure. */
     private WorkerRun reused(Path specFile) throws IOException, InterruptedException {
         String key = String.join("\u0000", config.python(), resolve(config.driverDir()), resolve(config.scienceDir()),
-                config.module(), config.entry(), config.call());
+                config.module(), config.entry(), config.call(), String.valueOf(config.container()));
         long launch = epochNanos(); // before borrowing: starting a new worker is part of Python start
-        PooledWorker worker = PythonWorkerPool.borrow(key, workerProcess("--serve"));
+        PooledWorker worker = PythonWorkerPool.borrow(key, workerCommand("--serve"));
         OptionalInt exit = worker.run(specFile, config.timeoutSeconds());
         return new WorkerRun(launch, epochNanos(), exit.orElse(-1), exit.isPresent(), worker.log(), ok -> {
             if (ok) {
@@ -108,14 +110,39 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         });
     }
 
-    private ProcessBuilder workerProcess(String argument) {
-        ProcessBuilder pb = new ProcessBuilder(config.python(), "-m", "fink_perf_driver.spark_worker", argument);
-        Map<String, String> env = pb.environment();
-        String pp = env.get("PYTHONPATH");
-        env.put("PYTHONPATH", resolve(config.driverDir()) + (pp == null || pp.isEmpty() ? "" : ":" + pp));
+    private WorkerCommand workerCommand(String argument) {
+        List<String> python = List.of(config.python(), "-m", "fink_perf_driver.spark_worker", argument);
+        WorkerContainer container = config.container();
+        if (container == null) {
+            ProcessBuilder pb = new ProcessBuilder(python);
+            Map<String, String> env = pb.environment();
+            String pp = env.get("PYTHONPATH");
+            env.put("PYTHONPATH", resolve(config.driverDir()) + (pp == null || pp.isEmpty() ? "" : ":" + pp));
+            env.put("PYTHONDONTWRITEBYTECODE", "1");
+            WorkerConfig.THREAD_VARS.forEach(v -> env.putIfAbsent(v, "1"));
+            return new WorkerCommand(pb, () -> { });
+        }
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("PYTHONPATH", config.driverDir());
         env.put("PYTHONDONTWRITEBYTECODE", "1");
-        WorkerConfig.THREAD_VARS.forEach(v -> env.putIfAbsent(v, "1"));
-        return pb;
+        env.put(WorkerContainer.IN_CONTAINER, "1");
+        WorkerConfig.THREAD_VARS.forEach(v -> env.put(v, "1"));
+        String name = "fink-perf-worker-" + java.util.UUID.randomUUID();
+        ProcessBuilder pb = new ProcessBuilder(container.command(name, List.of(config.driverDir(), config.scienceDir()),
+                List.of(config.tmpDir()), env, python));
+        return new WorkerCommand(pb, () -> removeContainer(container, name));
+    }
+
+    private static void removeContainer(WorkerContainer container, String name) {
+        try {
+            Process rm = new ProcessBuilder(container.removeCommand(name)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            rm.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // the engine is gone too: nothing left to remove
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Path writeSpec(Path tmp, Path batch, Path resultFile, Path stream) throws IOException {

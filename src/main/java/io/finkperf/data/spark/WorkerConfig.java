@@ -11,6 +11,8 @@ import java.util.List;
  * @param argsJson the driver spec's {@code args} array, as JSON
  * @param tmpDir   where tasks make their scratch folders (null: the executor's java.io.tmpdir)
  * @param reuseWorkers keep Python workers alive across tasks, as PySpark does by default
+ * @param container    run each worker in a container (then {@code python} is the image's, and
+ *                     {@code tmpDir} must be set: it is mounted), or null to run it on the host
  */
 public record WorkerConfig(
         String python,
@@ -24,7 +26,8 @@ public record WorkerConfig(
         PartitionBatchWriter writer,
         String tmpDir,
         long timeoutSeconds,
-        boolean reuseWorkers) implements Serializable {
+        boolean reuseWorkers,
+        WorkerContainer container) implements Serializable {
 
     public static final List<String> THREAD_VARS = List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS");
 }

@@ -99,7 +99,7 @@ public final class SparkBench {
                 m.call().label(), argsJson(m.args()),
                 new PartitionBatchWriter(input.columns(), req.chunkRows(), batch.survey(), batch.source()),
                 req.tmpDir() == null ? null : req.tmpDir().toAbsolutePath().toString(), req.timeout().toSeconds(),
-                req.reuseWorkers());
+                req.reuseWorkers(), req.container());
         List<Long> warmupNs = new ArrayList<>();
         for (int i = 0; i < req.warmup(); i++) {
             LoopMeasurement l = cluster.run(input, config);

@@ -1,5 +1,6 @@
 package io.finkperf.runner.spark;
 
+import io.finkperf.data.spark.WorkerContainer;
 import io.finkperf.registry.ModuleSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param ship           ship the driver package and science dir as zip archives (addArchive) instead of using their paths
  * @param tmpDir         where executor tasks make scratch folders (null: their java.io.tmpdir)
  * @param reuseWorkers   keep each executor's Python workers across tasks (PySpark's default) or start one per task
+ * @param container      run the Python workers in containers (then {@code python} is the image's), or null
  */
 public record SparkBenchRequest(
         List<ModuleSpec> modules,
@@ -31,7 +33,8 @@ public record SparkBenchRequest(
         Map<String, String> conf,
         Path tmpDir,
         Duration timeout,
-        boolean reuseWorkers) {
+        boolean reuseWorkers,
+        WorkerContainer container) {
 
     public SparkBenchRequest {
         modules = List.copyOf(modules);

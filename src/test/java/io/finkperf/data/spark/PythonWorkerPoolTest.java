@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -60,10 +61,12 @@ class PythonWorkerPoolTest {
         PythonWorkerPool.closeAll();
     }
 
-    ProcessBuilder serve() {
+    final AtomicInteger cleanups = new AtomicInteger();
+
+    WorkerCommand serve() {
         ProcessBuilder pb = new ProcessBuilder(PythonLocator.find(null), "-m", "fink_perf_driver.spark_worker", "--serve");
         pb.environment().put("PYTHONPATH", PROJECT.resolve("python").toString());
-        return pb;
+        return new WorkerCommand(pb, cleanups::incrementAndGet);
     }
 
     Path spec(String name, String function) throws IOException {
@@ -126,6 +129,7 @@ class PythonWorkerPoolTest {
         PooledWorker w = PythonWorkerPool.borrow("m", serve());
         assertEquals(OptionalInt.empty(), w.run(spec("s", "slow"), 2));
         assertFalse(w.alive());
+        assertEquals(1, cleanups.get(), "what the kill leaves behind (a container) is cleaned up");
     }
 
     @Test

@@ -1,0 +1,109 @@
+package io.finkperf.runner.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.finkperf.cli.Main;
+import io.finkperf.results.ModuleResult;
+import io.finkperf.results.ResultsJson;
+import io.finkperf.results.RunResults;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code profile --mode spark --runner container}: the direct pass in containers (Testcontainers), then
+ * the Spark tasks' Python workers in containers of the same image (the engine's CLI). The module
+ * answers 1.0 where fink-perf's containers set FINK_PERF_IN_CONTAINER and 0.0 elsewhere, so equal
+ * outputs mean both passes ran contained, and the same module on the host (the control) differs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SparkWorkersInContainersIT {
+
+    record Run(int exitCode, String stderr, RunResults results) {
+    }
+
+    Run contained;
+    Run onHost;
+
+    @BeforeAll
+    void runBoth(@TempDir Path tmp) throws IOException {
+        ContainerRunnerIT.requireEngine();
+        Path pkg = Files.createDirectories(tmp.resolve("science/fink_science/ztf/where"));
+        Files.writeString(tmp.resolve("science/fink_science/__init__.py"), "__version__ = '0.0.1-test'\n");
+        Files.writeString(tmp.resolve("science/fink_science/ztf/__init__.py"), "");
+        Files.writeString(pkg.resolve("__init__.py"), "");
+        Files.writeString(pkg.resolve("processor.py"), """
+                import os
+                import pandas as pd
+
+                def contained(cjd):
+                    inside = os.environ.get("FINK_PERF_IN_CONTAINER") == "1"
+                    return pd.Series([float(inside)] * len(cjd))
+                """);
+        Path registry = Files.writeString(tmp.resolve("where.yaml"), """
+                schema: fink-perf/registry/1
+                survey: ztf
+                modules:
+                  - {name: where, entry: "fink_science.ztf.where.processor:contained", type: flag, args: [cjd], output: w}
+                """);
+        List<String> common = List.of("--science-dir", tmp.resolve("science").toString(), "--registry", registry.toString(),
+                "--loops", "2", "--warmup", "0", "--no-line-profile", "--quiet");
+        contained = profile(tmp.resolve("contained"), common, "--mode", "spark", "--runner", "container",
+                "--image", ContainerRunnerIT.IMAGE, "--pull", "never");
+        onHost = profile(tmp.resolve("host"), common, "--runner", "local");
+    }
+
+    private static Run profile(Path out, List<String> common, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("profile", "--output", out.toString()));
+        args.addAll(common);
+        args.addAll(List.of(more));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var cmd = Main.commandLine();
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args.toArray(new String[0]));
+        return new Run(code, err.toString(), ResultsJson.read(out.resolve("results.json")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> spark(ModuleResult m) {
+        return (Map<String, Object>) m.extra().get("spark");
+    }
+
+    @Test
+    void bothPassesRunContainedAndAgree() {
+        assertEquals(0, contained.exitCode(), contained.stderr());
+        ModuleResult m = contained.results().module("where").orElseThrow();
+        assertEquals("spark", contained.results().config().mode());
+        assertEquals(Boolean.TRUE, spark(m).get("equivalent"), String.valueOf(spark(m)));
+        assertEquals(2, m.samplesNs().size());
+    }
+
+    @Test
+    void theSameModuleOnTheHostGivesOtherOutputs() {
+        assertEquals(0, onHost.exitCode(), onHost.stderr());
+        ModuleResult host = onHost.results().module("where").orElseThrow();
+        ModuleResult inside = contained.results().module("where").orElseThrow();
+        assertNotEquals(host.outputHash(), inside.outputHash(), "the control: 0.0 on the host, 1.0 in a container");
+    }
+
+    @Test
+    void workersWereReusedInsideTheirContainers() {
+        ModuleResult m = contained.results().module("where").orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> loops = (List<Map<String, Object>>) spark(m).get("loops");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> second = (List<Map<String, Object>>) loops.get(1).get("partitions");
+        assertTrue(second.stream().allMatch(p -> Boolean.TRUE.equals(p.get("reusedWorker"))), String.valueOf(second));
+    }
+}
