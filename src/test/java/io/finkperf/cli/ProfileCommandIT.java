@@ -12,6 +12,7 @@ import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.testing.TestScience;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -176,12 +177,7 @@ class ProfileCommandIT {
         @Test
         void failingModulesDoNotStopTheOthers() throws IOException {
             Path science = tmp.resolve("science");
-            Path pkg = science.resolve("fink_science/ztf/bad");
-            Files.createDirectories(pkg);
-            Files.writeString(science.resolve("fink_science/__init__.py"), "__version__ = '0.0.1-test'\n");
-            Files.writeString(science.resolve("fink_science/ztf/__init__.py"), "");
-            Files.writeString(pkg.resolve("__init__.py"), "");
-            Files.writeString(pkg.resolve("processor.py"), """
+            Path pkg = TestScience.module(science, "bad", """
                     import time
                     import pandas as pd
                     from pyspark.sql.functions import pandas_udf

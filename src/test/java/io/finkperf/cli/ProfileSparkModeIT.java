@@ -9,6 +9,7 @@ import io.finkperf.report.SparkDecompositionMarkdown;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.testing.TestScience;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,12 +97,7 @@ class ProfileSparkModeIT {
 
     @Test
     void aModuleThatOnlyFailsOnSparkSizedBatchesIsReportedAndTheNextStillRuns(@TempDir Path tmp) throws IOException {
-        Path pkg = tmp.resolve("science/fink_science/ztf/sized");
-        Files.createDirectories(pkg);
-        Files.writeString(tmp.resolve("science/fink_science/__init__.py"), "__version__ = '0.0.1-test'\n");
-        Files.writeString(tmp.resolve("science/fink_science/ztf/__init__.py"), "");
-        Files.writeString(pkg.resolve("__init__.py"), "");
-        Files.writeString(pkg.resolve("processor.py"), """
+        TestScience.module(tmp.resolve("science"), "sized", """
                 import pandas as pd
 
                 def needs_a_full_batch(cjd):

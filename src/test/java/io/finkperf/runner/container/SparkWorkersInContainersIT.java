@@ -8,6 +8,7 @@ import io.finkperf.cli.Main;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.testing.TestScience;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,11 +40,7 @@ class SparkWorkersInContainersIT {
     @BeforeAll
     void runBoth(@TempDir Path tmp) throws IOException {
         ContainerRunnerIT.requireEngine();
-        Path pkg = Files.createDirectories(tmp.resolve("science/fink_science/ztf/where"));
-        Files.writeString(tmp.resolve("science/fink_science/__init__.py"), "__version__ = '0.0.1-test'\n");
-        Files.writeString(tmp.resolve("science/fink_science/ztf/__init__.py"), "");
-        Files.writeString(pkg.resolve("__init__.py"), "");
-        Files.writeString(pkg.resolve("processor.py"), """
+        TestScience.module(tmp.resolve("science"), "where", """
                 import os
                 import pandas as pd
 
