@@ -142,14 +142,19 @@ class CodecarbonTest(unittest.TestCase):
 
 
 class BaselineTest(unittest.TestCase):
-    def test_capped_baseline_sleeps_at_most_the_cap(self):
+    @staticmethod
+    def measured(cap_s, busy_s):
+        """A after busy_s of work, then B with a cap; the sleeps B asked for, and the energy object."""
         slept = []
-        probe = EnergyProbe(max_baseline_s=0.01, rapl=Rapl("/nonexistent"),
+        probe = EnergyProbe(max_baseline_s=cap_s, rapl=Rapl("/nonexistent"),
                             codecarbon=Codecarbon(importer=_no_codecarbon), sleep=slept.append)
         probe.start_a()
-        busy_for(0.05)
+        busy_for(busy_s)
         probe.stop_a()
-        out = probe.baseline()
+        return slept, probe.baseline()
+
+    def test_capped_baseline_sleeps_at_most_the_cap(self):
+        slept, out = self.measured(0.01, 0.05)
         self.assertEqual(slept, [0.01])
         self.assertTrue(out["baseline_capped"])
         self.assertFalse(out["rapl_readable"])
@@ -157,13 +162,7 @@ class BaselineTest(unittest.TestCase):
         self.assertGreater(out["cpu_s_a"], 0.0)
 
     def test_zero_cap_runs_no_baseline_at_all(self):
-        slept = []
-        probe = EnergyProbe(max_baseline_s=0, rapl=Rapl("/nonexistent"),
-                            codecarbon=Codecarbon(importer=_no_codecarbon), sleep=slept.append)
-        probe.start_a()
-        busy_for(0.01)
-        probe.stop_a()
-        out = probe.baseline()
+        slept, out = self.measured(0, 0.01)
         self.assertEqual(slept, [])
         self.assertEqual(out["wall_ns_b"], 0)
         self.assertEqual(out["cpu_s_b"], 0)
