@@ -135,7 +135,7 @@ public final class ThroughputChart implements ReportWriter {
         return data;
     }
 
-    private static String subtitle(RunResults r) {
+    static String subtitle(RunResults r) {
         var c = r.config();
         var e = r.environment();
         List<String> parts = new ArrayList<>();
@@ -145,6 +145,9 @@ public final class ThroughputChart implements ReportWriter {
         }
         if (c != null) {
             parts.add(c.loops() + " loops");
+            if ("spark".equals(c.mode())) {
+                parts.add("Spark mode on " + c.runner().replaceFirst("^spark ", "") + ", per core used");
+            }
         }
         if (e != null && e.cpuModel() != null) {
             parts.add(e.cpuModel());

@@ -63,6 +63,12 @@ class SparkDecompositionReportTest {
     }
 
     @Test
+    void throughputChartSaysItsRatesAreSparkModes() {
+        assertTrue(ThroughputChart.subtitle(spark).contains("Spark mode on local[2], per core used"), ThroughputChart.subtitle(spark));
+        assertFalse(ThroughputChart.subtitle(ReportFixtures.run()).contains("Spark"));
+    }
+
+    @Test
     void htmlReportHasASparkSectionOnlyForSparkRuns() {
         String html = HtmlReport.render(spark);
         assertTrue(html.contains("<a href=\"#spark\">Spark</a>") && html.contains("<h2 id=\"spark\">"), "spark run");
