@@ -67,15 +67,21 @@ class OutputSink(object):
         return None
 
 
-def run(spec, result, progress=None):
-    """Fills ``result`` in place; raises DriverError on failure (result keeps partial data)."""
-    progress = progress or Progress()
-    progress.phase("load")
+def open_batch(spec):
+    """The spec's batch, checked to hold every column the module reads; a bad batch is ``bad_input``."""
     try:
         reader = BatchReader(spec.batch)
         reader.check_columns(spec.columns)
     except BatchError as e:
         raise DriverError("bad_input", str(e), cause=e)
+    return reader
+
+
+def run(spec, result, progress=None):
+    """Fills ``result`` in place; raises DriverError on failure (result keeps partial data)."""
+    progress = progress or Progress()
+    progress.phase("load")
+    reader = open_batch(spec)
     result["n_alerts"], result["n_chunks"] = reader.n_rows, reader.n_chunks
 
     # before the module is imported: the bare driver's RSS is the idle baseline's memory

@@ -61,10 +61,11 @@ def process(raw, result):
     """Fills ``result`` in place; raises DriverError on failure."""
     # Heavy imports (numpy, pandas) happen here, timed as part of the import phase.
     from . import shims
-    from .batch import BatchError, BatchReader
+    from .batch import BatchError
     from .entry import import_entry, own_packages, parse_entry
     from .errors import DriverError
     from .output_hash import OutputHasher, describe_dtype
+    from .runner import open_batch
     from .spec import RunSpec
     from .timing import ChunkArgs, call_module, check_output, row_invoker
     result["libs_epoch_ns"] = time.time_ns()
@@ -80,11 +81,7 @@ def process(raw, result):
     result["import_done_epoch_ns"] = time.time_ns()
 
     t0 = time.perf_counter_ns()
-    try:
-        reader = BatchReader(spec.batch)
-        reader.check_columns(spec.columns)
-    except BatchError as e:
-        raise DriverError("bad_input", str(e), cause=e)
+    reader = open_batch(spec)
     result["n_alerts"], result["n_chunks"] = reader.n_rows, reader.n_chunks
     chunks = iter(ChunkArgs(reader, spec.args, rows=spec.call == "udf"))
     read_ns = time.perf_counter_ns() - t0
