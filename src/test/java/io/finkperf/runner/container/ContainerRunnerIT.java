@@ -16,6 +16,7 @@ import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.DriverSpecFile;
 import io.finkperf.runner.ProgressListener;
+import io.finkperf.runner.RecordingListener;
 import io.finkperf.runner.RunnerException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -311,20 +312,5 @@ class ContainerRunnerIT {
             }
         }
         return to;
-    }
-
-    static final class RecordingListener implements ProgressListener {
-        final List<DriverEvent> events = Collections.synchronizedList(new ArrayList<>());
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void onEvent(String module, DriverEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void onLogLine(String module, String line) {
-            lines.add(module + ": " + line);
-        }
     }
 }
