@@ -12,10 +12,10 @@ import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.testing.FinkPerfCli;
+import io.finkperf.testing.FinkPerfCli.Run;
 import io.finkperf.testing.TestScience;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -31,17 +31,8 @@ class ProfileCommandIT {
 
     static final Path PROJECT = Path.of(System.getProperty("finkperf.projectDir", ".")).toAbsolutePath();
 
-    record Run(int exitCode, String stdout, String stderr) {
-    }
-
     static Run fink(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        var cmd = Main.commandLine();
-        cmd.setErr(new PrintWriter(err, true));
-        cmd.setOut(new PrintWriter(out, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return FinkPerfCli.run(args);
     }
 
     @Nested

@@ -9,6 +9,7 @@ import io.finkperf.report.SparkDecompositionMarkdown;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.testing.FinkPerfCli;
 import io.finkperf.testing.TestScience;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ProfileSparkModeIT {
 
     Path out;
-    ProfileCommandIT.Run run;
+    FinkPerfCli.Run run;
     RunResults results;
 
     @BeforeAll
     void profileOnce(@TempDir Path dir) throws IOException {
         out = dir;
-        run = ProfileCommandIT.fink("profile", "--mode", "spark", "--master", "local[2]", "--modules", "lc_features,slow_lc",
+        run = FinkPerfCli.run("profile", "--mode", "spark", "--master", "local[2]", "--modules", "lc_features,slow_lc",
                 "--loops", "2", "--warmup", "0", "--quiet", "--output", out.toString());
         results = ResultsJson.read(out.resolve("results.json"));
     }
@@ -116,7 +117,7 @@ class ProfileSparkModeIT {
                   - {name: fine, entry: "fink_science.ztf.sized.processor:fine", type: feature, args: [cjd], output: f}
                 """);
         Path out = tmp.resolve("out");
-        ProfileCommandIT.Run r = ProfileCommandIT.fink("profile", "--mode", "spark", "--science-dir", tmp.resolve("science").toString(),
+        FinkPerfCli.Run r = FinkPerfCli.run("profile", "--mode", "spark", "--science-dir", tmp.resolve("science").toString(),
                 "--registry", registry.toString(), "--loops", "1", "--warmup", "0", "--no-line-profile", "--quiet",
                 "--output", out.toString());
 
@@ -133,7 +134,7 @@ class ProfileSparkModeIT {
 
     @Test
     void shippingFoldersToContainedWorkersIsAUsageError() {
-        ProfileCommandIT.Run refused = ProfileCommandIT.fink("profile", "--mode", "spark", "--runner", "container", "--ship");
+        FinkPerfCli.Run refused = FinkPerfCli.run("profile", "--mode", "spark", "--runner", "container", "--ship");
         assertEquals(ExitCode.USAGE.code(), refused.exitCode());
         assertTrue(refused.stderr().contains("--ship cannot be combined with --runner container"), refused.stderr());
     }

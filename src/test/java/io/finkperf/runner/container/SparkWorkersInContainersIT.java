@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finkperf.cli.Main;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.testing.FinkPerfCli;
 import io.finkperf.testing.TestScience;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,11 +63,8 @@ class SparkWorkersInContainersIT {
         List<String> args = new ArrayList<>(List.of("profile", "--output", out.toString()));
         args.addAll(common);
         args.addAll(List.of(more));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        var cmd = Main.commandLine();
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args.toArray(new String[0]));
-        return new Run(code, err.toString(), ResultsJson.read(out.resolve("results.json")));
+        FinkPerfCli.Run run = FinkPerfCli.run(args);
+        return new Run(run.exitCode(), run.stderr(), ResultsJson.read(out.resolve("results.json")));
     }
 
     @SuppressWarnings("unchecked")

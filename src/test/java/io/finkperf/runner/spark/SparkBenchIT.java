@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finkperf.cli.Main;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
-import java.io.ByteArrayOutputStream;
+import io.finkperf.testing.FinkPerfCli;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,13 +33,11 @@ class SparkBenchIT {
     @BeforeAll
     void runOnce(@TempDir Path dir) throws IOException {
         out = dir;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        var cmd = Main.commandLine();
-        cmd.setErr(new PrintWriter(err, true));
-        exitCode = cmd.execute("spark-bench", "--master", "local[2]", "--no-python-worker-reuse",
+        FinkPerfCli.Run run = FinkPerfCli.run("spark-bench", "--master", "local[2]", "--no-python-worker-reuse",
                 "--modules", "lc_features,early_classifier",
                 "--loops", "2", "--warmup", "0", "--quiet", "--output", out.toString());
-        stderr = err.toString();
+        exitCode = run.exitCode();
+        stderr = run.stderr();
         results = ResultsJson.read(out.resolve("results.json"));
     }
 

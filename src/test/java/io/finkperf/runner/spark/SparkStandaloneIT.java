@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finkperf.cli.Main;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
 import io.finkperf.runner.local.PythonLocator;
-import java.io.ByteArrayOutputStream;
+import io.finkperf.testing.FinkPerfCli;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,12 +76,9 @@ class SparkStandaloneIT {
                 "--gb-per-executor", "1", "--python", PythonLocator.find(null), "--conf", "spark.jars=" + finkPerfJar(),
                 "--warmup", "0", "--quiet", "--output", out.toString()));
         cmd.addAll(List.of(args));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        var cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(cmd.toArray(String[]::new));
+        FinkPerfCli.Run run = FinkPerfCli.run(cmd);
         Path json = out.resolve("results.json");
-        return new Run(exit, err.toString(), Files.exists(json) ? ResultsJson.read(json) : null);
+        return new Run(run.exitCode(), run.stderr(), Files.exists(json) ? ResultsJson.read(json) : null);
     }
 
     /** The jar `mvn package` built before the integration tests (not the sources or tests jar). */
