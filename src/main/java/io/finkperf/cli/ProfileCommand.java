@@ -94,10 +94,11 @@ public final class ProfileCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
         RunResults results;
         try (ModuleRunner runner = runnerOptions.create()) {
-            results = new ProfileEngine(runner, progress, (soFar, m) -> Reports.write(writers, soFar, output), energySettings()).run(req);
+            results = new ProfileEngine(runner, progress, (soFar, m) -> Reports.write(writers, soFar, output),
+                    energySettings()).run(req);
         }
         if (mode == Mode.spark) {
-            Reports.write(Reports.all(), results, output);
+            Reports.write(Reports.all(), results, output); // the direct report stands if the Spark pass cannot run
             boolean inContainers = runnerOptions.runner == RunnerOptions.Kind.container;
             results = SparkModeRun.after(results, req, spark, inContainers ? null : runnerOptions.python.find(),
                     inContainers ? ContainerRunnerFactory.sparkWorkers(runnerOptions) : null, progress,

@@ -43,18 +43,18 @@ final class SparkModeRun {
         progress.message("spark mode on " + spark.master + (container == null ? "" : ", workers in " + container.image()));
         Path tmpDir = spark.tmpDir != null || container == null ? spark.tmpDir : scratch(req.workDir().resolve("spark-tasks"));
         SparkBenchRequest sparkReq = new SparkBenchRequest(req.modules(), req.workDir().resolve("batch"), req.scienceDir(),
-                FinkPerfHome.driverDir(), container == null ? python : "python3", spark.master, spark.totalMemory, spark.gbPerExecutor, spark.corePerExecutor,
-                req.warmup(), req.loops(), req.chunkRows(), spark.ship, spark.conf, tmpDir, req.timeout(), spark.reuseWorkers,
-                container);
+                FinkPerfHome.driverDir(), container == null ? python : "python3", spark.master, spark.totalMemory,
+                spark.gbPerExecutor, spark.corePerExecutor, req.warmup(), req.loops(), req.chunkRows(), spark.ship, spark.conf,
+                tmpDir, req.timeout(), spark.reuseWorkers, container);
         RunConfig config = new RunConfig(req.registry().source(), req.modules().stream().map(ModuleSpec::name).toList(),
                 direct.config().nAlerts(), req.warmup(), req.loops(), req.chunkRows(), req.timeout().toSeconds(),
                 "spark " + spark.master, "spark");
-        SparkBench.Outcome outcome = new SparkBench(sparkReq, progress::message).run(byName, done -> {
+        List<ModuleResult> modules = new SparkBench(sparkReq, progress::message).run(byName, done -> {
             List<ModuleResult> all = new ArrayList<>(done);
             direct.modules().stream().filter(m -> done.stream().noneMatch(d -> d.name().equals(m.name()))).forEach(all::add);
             soFar.accept(results(direct, config, all));
         });
-        return results(direct, config, outcome.modules()).finished(Instant.now().toString());
+        return results(direct, config, modules).finished(Instant.now().toString());
     }
 
     private static Path scratch(Path dir) {

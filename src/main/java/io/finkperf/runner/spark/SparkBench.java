@@ -6,8 +6,8 @@ import io.finkperf.data.spark.BatchRows;
 import io.finkperf.data.spark.CachedAlerts;
 import io.finkperf.data.spark.LoopMeasurement;
 import io.finkperf.data.spark.PartitionBatchWriter;
-import io.finkperf.data.spark.PythonWorkerPool;
 import io.finkperf.data.spark.PartitionOutcome;
+import io.finkperf.data.spark.PythonWorkerPool;
 import io.finkperf.data.spark.SparkBenchCluster;
 import io.finkperf.data.spark.WorkerConfig;
 import io.finkperf.registry.ModuleArg;
@@ -42,13 +42,11 @@ public final class SparkBench {
         this.progress = progress;
     }
 
-    /** Spark results for the modules of the request, in order; {@code direct} by module name. */
-    public Outcome run(Map<String, ModuleResult> direct) {
-        return run(direct, soFar -> { });
-    }
-
-    /** As {@link #run(Map)}, handing {@code afterEach} the results so far after every module. */
-    public Outcome run(Map<String, ModuleResult> direct, Consumer<List<ModuleResult>> afterEach) {
+    /**
+     * Spark results for the modules of the request, in order; {@code direct} by module name.
+     * {@code afterEach} gets the results so far after every module.
+     */
+    public List<ModuleResult> run(Map<String, ModuleResult> direct, Consumer<List<ModuleResult>> afterEach) {
         BatchRows batch = BatchRows.read(req.batchDir());
         int executors = req.totalMemoryGb() > 0 ? (int) Math.floor(req.totalMemoryGb() / req.gbPerExecutor() + 1e-9) : 0;
         try (SparkBenchCluster cluster = new SparkBenchCluster(req.master(), executors, req.coresPerExecutor(),
@@ -63,7 +61,7 @@ public final class SparkBench {
                     "spark %s: %d partitions of %d alerts on %d cores (planned %d)", req.master(), plan.partitions(),
                     batch.rows().size(), plan.coresUsed(), plan.plannedCores()));
             try (CachedAlerts alerts = cluster.load(batch, plan.partitions())) {
-                return new Outcome(plan, runAll(cluster, alerts, batch, plan, direct, afterEach, driverDir, scienceDir));
+                return runAll(cluster, alerts, batch, plan, direct, afterEach, driverDir, scienceDir);
             }
         }
     }
@@ -87,9 +85,6 @@ public final class SparkBench {
             afterEach.accept(List.copyOf(out));
         }
         return out;
-    }
-
-    public record Outcome(ExecutorPlan plan, List<ModuleResult> modules) {
     }
 
     private ModuleResult runModule(SparkBenchCluster cluster, CachedAlerts alerts, BatchRows batch, ExecutorPlan plan,
@@ -123,13 +118,11 @@ public final class SparkBench {
         OverheadDecomposition.Result dec = OverheadDecomposition.of(loops, plan.coresUsed());
         Map<String, Object> spark = SparkExtra.of(req, plan, direct, loops, dec);
         // Line profile, peak RSS and energy stay those of the direct pass: the module's own code, on one core.
-        Map<String, Object> extra = new java.util.LinkedHashMap<>(direct.extra());
-        extra.put("spark", spark);
         return new ModuleResult(direct.name(), direct.type(), direct.entry(), direct.outputColumn(), ModuleStatus.OK, null,
                 loops.get(0).nRows(), loops.get(0).partitions().size(), direct.importNs(), warmupNs,
                 loops.stream().map(l -> l.totalNs() * plan.coresUsed()).toList(), direct.peakRssBytes(), 0, 0,
                 loops.get(0).outputHash(), loops.get(0).partitions().get(0).outputDtype(), direct.inputs(),
-                direct.lineProfile(), extra);
+                direct.lineProfile(), direct.extra()).withExtra(Map.of("spark", spark));
     }
 
     private static ModuleResult failed(ModuleResult direct, LoopMeasurement l) {
