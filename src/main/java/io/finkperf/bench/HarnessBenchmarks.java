@@ -1,7 +1,7 @@
 package io.finkperf.bench;
 
 import io.finkperf.data.AlertData;
-import io.finkperf.data.BatchInfo;
+import io.finkperf.batch.BatchInfo;
 import io.finkperf.data.LocalSpark;
 import io.finkperf.data.Survey;
 import io.finkperf.results.SampleStats;

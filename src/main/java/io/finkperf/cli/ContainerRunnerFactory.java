@@ -1,6 +1,6 @@
 package io.finkperf.cli;
 
-import io.finkperf.data.spark.WorkerContainer;
+import io.finkperf.spark.WorkerContainer;
 import io.finkperf.runner.ModuleRunner;
 import io.finkperf.runner.RunnerException;
 import io.finkperf.runner.container.ContainerOptions;

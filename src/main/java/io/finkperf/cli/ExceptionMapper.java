@@ -1,7 +1,8 @@
 package io.finkperf.cli;
 
+import io.finkperf.batch.BatchFormatException;
 import io.finkperf.data.DataException;
-import io.finkperf.data.spark.SparkClusterException;
+import io.finkperf.spark.SparkClusterException;
 import io.finkperf.registry.RegistryException;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
@@ -28,7 +29,7 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         if (ex instanceof FinkPerfException f) {
             return f.exitCode();
         }
-        if (ex instanceof DataException) {
+        if (ex instanceof DataException || ex instanceof BatchFormatException) {
             return ExitCode.DATA;
         }
         if (ex instanceof RegistryException) {

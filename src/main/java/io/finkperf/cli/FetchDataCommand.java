@@ -1,9 +1,9 @@
 package io.finkperf.cli;
 
-import io.finkperf.action.DataCache;
-import io.finkperf.action.DataFetcher;
-import io.finkperf.action.FetchException;
-import io.finkperf.action.FetchResult;
+import io.finkperf.fetch.DataCache;
+import io.finkperf.fetch.DataFetcher;
+import io.finkperf.fetch.FetchException;
+import io.finkperf.fetch.FetchResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,5 +1,10 @@
 package io.finkperf.data;
 
+import io.finkperf.batch.BatchWriter;
+
+import io.finkperf.batch.BatchColumn;
+import io.finkperf.batch.BatchInfo;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -105,7 +110,7 @@ public final class AlertData implements AutoCloseable {
         List<Long> chunks = sampling == Sampling.HELD_SOURCE
                 ? BatchWriter.writeChunks(outDir, chunkRows, batchColumns, HeldSourceSampler.take(picked, keys, nAlerts))
                 : writeInSpark(AlertSampler.take(picked, keys, count, nAlerts), outDir, chunkRows, batchColumns);
-        writer.writeManifest(chunks, source.toString(), survey);
+        writer.writeManifest(chunks, source.toString(), survey.id());
         long written = chunks.stream().mapToLong(Long::longValue).sum();
         return new BatchInfo(outDir, written, chunkRows, columns, System.nanoTime() - start);
     }

@@ -1,5 +1,7 @@
 package io.finkperf.data;
 
+import io.finkperf.batch.BatchDtype;
+
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 
@@ -88,7 +90,7 @@ final class ColumnCatalog {
 
     private void addScalar(String path, Column source, DataType type) {
         BatchDtype dtype = BatchDtype.of(type);
-        columns.put(path, new ColumnSource(path, source.cast(dtype.sparkType), false, dtype));
+        columns.put(path, new ColumnSource(path, source.cast(dtype.sparkType()), false, dtype));
     }
 
     private void addHistory(DetectedSchema schema, StructType current, StructType past, CanonicalTypes canonical) {

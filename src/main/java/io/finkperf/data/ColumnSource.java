@@ -1,5 +1,8 @@
 package io.finkperf.data;
 
+import io.finkperf.batch.BatchColumn;
+import io.finkperf.batch.BatchDtype;
+
 import org.apache.spark.sql.Column;
 
 /** One column a module can ask for: its name as modules spell it and the Spark expression producing it. */

@@ -1,5 +1,9 @@
 package io.finkperf.data;
 
+import io.finkperf.batch.BatchWriter;
+
+import io.finkperf.batch.BatchColumn;
+
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;

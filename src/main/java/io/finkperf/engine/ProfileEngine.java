@@ -1,7 +1,9 @@
 package io.finkperf.engine;
 
+import io.finkperf.batch.BatchColumnMerger;
+
 import io.finkperf.data.AlertData;
-import io.finkperf.data.BatchInfo;
+import io.finkperf.batch.BatchInfo;
 import io.finkperf.data.Survey;
 import io.finkperf.energy.EnergyModel;
 import io.finkperf.energy.EnergySettings;

@@ -1,5 +1,7 @@
 package io.finkperf.action;
 
+import io.finkperf.fetch.TestArchives;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;

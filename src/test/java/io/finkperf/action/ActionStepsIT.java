@@ -1,5 +1,11 @@
 package io.finkperf.action;
 
+import io.finkperf.fetch.DataFetcher;
+import io.finkperf.fetch.Sha256;
+import io.finkperf.fetch.TestArchives;
+
+import io.finkperf.fetch.TestHttpServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -48,7 +48,7 @@ class SparkOptionsTest {
     @org.junit.jupiter.api.Test
     void aSparkStartFailureHasItsOwnExitCode() {
         assertEquals(ExitCode.SPARK, ExceptionMapper.exitCodeOf(
-                new io.finkperf.data.spark.SparkClusterException("cannot start Spark on spark://h:1: refused", null)));
+                new io.finkperf.spark.SparkClusterException("cannot start Spark on spark://h:1: refused", null)));
         assertEquals(13, ExitCode.SPARK.code());
     }
 }

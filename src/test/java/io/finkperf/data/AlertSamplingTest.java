@@ -1,5 +1,10 @@
 package io.finkperf.data;
 
+import io.finkperf.batch.BatchInfo;
+import io.finkperf.batch.BatchWriter;
+import io.finkperf.batch.NpyArray;
+import io.finkperf.batch.WrittenBatch;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

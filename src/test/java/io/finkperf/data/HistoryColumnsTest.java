@@ -1,5 +1,7 @@
 package io.finkperf.data;
 
+import io.finkperf.batch.WrittenBatch;
+
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;

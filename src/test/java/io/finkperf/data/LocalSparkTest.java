@@ -7,7 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** One local[2] session per test class, stopped after it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LocalSparkTest {
+public abstract class LocalSparkTest {
 
     protected SparkSession spark;
 

@@ -1,5 +1,7 @@
 package io.finkperf.data;
 
+import io.finkperf.batch.BatchInfo;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

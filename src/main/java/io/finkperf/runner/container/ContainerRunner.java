@@ -1,7 +1,7 @@
 package io.finkperf.runner.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.finkperf.data.spark.WorkerContainer;
+import io.finkperf.spark.WorkerContainer;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.DriverSpecFile;

@@ -1,0 +1,197 @@
+package io.finkperf.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * The executor side of one partition: write it as a batch, run {@code fink_perf_driver.spark_worker}
+ * on it once, read the canonical output bytes back, and return them with the phase timings.
+ * A failing module is an outcome ({@code ok == false}), not a task failure: Spark must not retry it.
+ */
+public final class PythonWorkerTask implements Function2<Integer, Iterator<InternalRow>, Iterator<PartitionOutcome>> {
+
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WorkerConfig config;
+
+    public PythonWorkerTask(WorkerConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Iterator<PartitionOutcome> call(Integer partition, Iterator<InternalRow> rows) throws Exception {
+        long taskStart = System.nanoTime();
+        Path tmp = config.tmpDir() == null ? Files.createTempDirectory("fink-perf-task-" + partition + "-")
+                : Files.createTempDirectory(Files.createDirectories(Path.of(config.tmpDir())), "fink-perf-task-" + partition + "-");
+        Path batch = tmp.resolve("batch");
+        long t0 = System.nanoTime();
+        long nRows = config.writer().write(rows, batch);
+        Path resultFile = tmp.resolve("result.json");
+        Path stream = tmp.resolve("output.bin");
+        Path specFile = writeSpec(tmp, batch, resultFile, stream);
+        long batchWriteNs = System.nanoTime() - t0;
+
+        Path log = tmp.resolve("worker.log");
+        WorkerRun run = config.reuseWorkers() ? reused(specFile) : fresh(specFile, log);
+
+        t0 = System.nanoTime();
+        JsonNode r = Files.isRegularFile(resultFile) ? JSON.readTree(resultFile.toFile()) : JSON.createObjectNode();
+        boolean ok = run.exit() == 0 && "ok".equals(r.path("status").asText());
+        byte[] out = ok ? Files.readAllBytes(stream) : new byte[0];
+        String error = ok ? null : errorOf(r, run.exit(), run.finished(), run.log());
+        run.release().accept(ok);
+        long readBackNs = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        deleteRecursively(tmp);
+        long cleanupNs = System.nanoTime() - t0;
+        long launch = run.launchEpoch();
+        PartitionOutcome o = new PartitionOutcome(partition, nRows, ok, error, run.exit(), r.path("output_dtype").asText(null), out,
+                System.nanoTime() - taskStart, batchWriteNs, launch,
+                r.path("main_epoch_ns").asLong(launch), r.path("libs_epoch_ns").asLong(launch),
+                r.path("import_done_epoch_ns").asLong(launch), r.path("end_epoch_ns").asLong(run.exitEpoch()), run.exitEpoch(),
+                r.path("read_ns").asLong(0), r.path("compute_ns").asLong(0), r.path("serialize_ns").asLong(0),
+                readBackNs, cleanupNs, r.path("reused").asBoolean(false));
+        return List.of(o).iterator();
+    }
+
+    /**
+     * How the worker ran the spec: exit code (-1: no answer in time), wall-clock stamps around it, and
+     * what to do with the worker once the outcome is read ({@code true}: it succeeded).
+     */
+    private record WorkerRun(long launchEpoch, long exitEpoch, int exit, boolean finished, Path log, Consumer<Boolean> release) {
+    }
+
+    /** A new process for this task only: {@code spark_worker SPEC.json}. */
+    private WorkerRun fresh(Path specFile, Path log) throws IOException, InterruptedException {
+        WorkerCommand command = workerCommand(specFile.toString());
+        ProcessBuilder pb = command.process().redirectErrorStream(true).redirectOutput(log.toFile());
+        long launch = epochNanos();
+        Process p = pb.start();
+        boolean finished = p.waitFor(config.timeoutSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+            command.afterKill().run();
+        }
+        return new WorkerRun(launch, epochNanos(), finished ? p.exitValue() : -1, finished, log, ok -> { });
+    }
+
+    /** A kept worker of this executor ({@code spark_worker --serve}): back to the pool after a success, ended after a failure. */
+    private WorkerRun reused(Path specFile) throws IOException, InterruptedException {
+        String key = String.join("\u0000", config.python(), resolve(config.driverDir()), resolve(config.scienceDir()),
+                config.module(), config.entry(), config.call(), String.valueOf(config.container()));
+        long launch = epochNanos(); // before borrowing: starting a new worker is part of Python start
+        PooledWorker worker = PythonWorkerPool.borrow(key, workerCommand("--serve"));
+        OptionalInt exit = worker.run(specFile, config.timeoutSeconds());
+        return new WorkerRun(launch, epochNanos(), exit.orElse(-1), exit.isPresent(), worker.log(), ok -> {
+            if (ok) {
+                PythonWorkerPool.giveBack(key, worker);
+            } else {
+                worker.close();
+            }
+        });
+    }
+
+    private WorkerCommand workerCommand(String argument) {
+        List<String> python = List.of(config.python(), "-m", "fink_perf_driver.spark_worker", argument);
+        WorkerContainer container = config.container();
+        if (container == null) {
+            ProcessBuilder pb = new ProcessBuilder(python);
+            Map<String, String> env = pb.environment();
+            String pp = env.get("PYTHONPATH");
+            env.put("PYTHONPATH", resolve(config.driverDir()) + (pp == null || pp.isEmpty() ? "" : ":" + pp));
+            env.put("PYTHONDONTWRITEBYTECODE", "1");
+            WorkerConfig.THREAD_VARS.forEach(v -> env.putIfAbsent(v, "1"));
+            return new WorkerCommand(pb, () -> { });
+        }
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("PYTHONPATH", config.driverDir());
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        env.put(WorkerContainer.IN_CONTAINER, "1");
+        WorkerConfig.THREAD_VARS.forEach(v -> env.put(v, "1"));
+        String name = "fink-perf-worker-" + java.util.UUID.randomUUID();
+        ProcessBuilder pb = new ProcessBuilder(container.command(name, List.of(config.driverDir(), config.scienceDir()),
+                List.of(config.tmpDir()), env, python));
+        return new WorkerCommand(pb, () -> removeContainer(container, name));
+    }
+
+    private static void removeContainer(WorkerContainer container, String name) {
+        try {
+            Process rm = new ProcessBuilder(container.removeCommand(name)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            rm.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // the engine is gone too: nothing left to remove
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Path writeSpec(Path tmp, Path batch, Path resultFile, Path stream) throws IOException {
+        ObjectNode spec = JSON.createObjectNode();
+        spec.put("format", "fink-perf-driver/1");
+        spec.put("module", config.module());
+        spec.put("entry", config.entry());
+        spec.put("call", config.call());
+        spec.put("science_dir", resolve(config.scienceDir()));
+        spec.put("batch", batch.toString());
+        spec.set("args", JSON.readTree(config.argsJson()));
+        spec.put("output", resultFile.toString());
+        spec.put("output_stream", stream.toString());
+        Path file = tmp.resolve("spec.json");
+        JSON.writeValue(file.toFile(), spec);
+        return file;
+    }
+
+    private String resolve(String path) {
+        return config.shipped() ? SparkFiles.get(path) : path;
+    }
+
+    private static String errorOf(JsonNode r, int exit, boolean finished, Path log) {
+        if (!finished) {
+            return "timed out";
+        }
+        JsonNode e = r.path("error");
+        if (e.isObject()) {
+            return e.path("kind").asText("") + ": " + e.path("message").asText("");
+        }
+        String last = "";
+        try (Stream<String> lines = Files.lines(log)) {
+            last = lines.filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+        } catch (IOException | UncheckedIOException ignored) {
+            // no log: the exit code says enough
+        }
+        return "spark worker exited with code " + exit + (last.isEmpty() ? "" : ": " + last);
+    }
+
+    static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

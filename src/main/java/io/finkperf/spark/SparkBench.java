@@ -1,0 +1,153 @@
+package io.finkperf.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.finkperf.batch.BatchRows;
+import io.finkperf.spark.CachedAlerts;
+import io.finkperf.spark.LoopMeasurement;
+import io.finkperf.spark.PartitionBatchWriter;
+import io.finkperf.spark.PartitionOutcome;
+import io.finkperf.spark.PythonWorkerPool;
+import io.finkperf.spark.SparkBenchCluster;
+import io.finkperf.spark.WorkerConfig;
+import io.finkperf.registry.ModuleArg;
+import io.finkperf.registry.ModuleSpec;
+import io.finkperf.results.ModuleError;
+import io.finkperf.results.ModuleResult;
+import io.finkperf.results.ModuleStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs modules the way the broker does, inside Spark: the alerts of the direct-mode batch are cut
+ * into one ordered partition per core and cached; each loop is one job whose tasks write their
+ * partition as a batch and run the Python worker on it. Results are direct mode's module results
+ * re-measured: {@code samplesNs} hold wall time × cores used per loop (so {@code throughputStats}
+ * stays alerts/s/core), {@code extra.spark} holds the raw loops, the decomposition and the
+ * comparison with direct mode.
+ */
+public final class SparkBench {
+
+    /** Parts must explain the measured wall time within this fraction. */
+    public static final double TOLERANCE = 0.10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SparkBenchRequest req;
+    private final Consumer<String> progress;
+
+    public SparkBench(SparkBenchRequest req, Consumer<String> progress) {
+        this.req = req;
+        this.progress = progress;
+    }
+
+    /**
+     * Spark results for the modules of the request, in order; {@code direct} by module name.
+     * {@code afterEach} gets the results so far after every module.
+     */
+    public List<ModuleResult> run(Map<String, ModuleResult> direct, Consumer<List<ModuleResult>> afterEach) {
+        BatchRows batch = BatchRows.read(req.batchDir());
+        int executors = req.totalMemoryGb() > 0 ? (int) Math.floor(req.totalMemoryGb() / req.gbPerExecutor() + 1e-9) : 0;
+        try (SparkBenchCluster cluster = new SparkBenchCluster(req.master(), executors, req.coresPerExecutor(),
+                req.gbPerExecutor(), req.conf())) {
+            ExecutorPlan plan = ExecutorPlan.of(req.totalMemoryGb(), req.gbPerExecutor(), req.coresPerExecutor(),
+                    cluster.coresAvailable());
+            String driverDir = req.ship() ? cluster.ship(req.driverDir(), "fink-perf-driver")
+                    : req.driverDir().toAbsolutePath().toString();
+            String scienceDir = req.ship() ? cluster.ship(req.scienceDir(), "fink-perf-science")
+                    : req.scienceDir().toAbsolutePath().toString();
+            progress.accept(String.format(java.util.Locale.ROOT,
+                    "spark %s: %d partitions of %d alerts on %d cores (planned %d)", req.master(), plan.partitions(),
+                    batch.rows().size(), plan.coresUsed(), plan.plannedCores()));
+            try (CachedAlerts alerts = cluster.load(batch, plan.partitions())) {
+                return runAll(cluster, alerts, batch, plan, direct, afterEach, driverDir, scienceDir);
+            }
+        }
+    }
+
+    private List<ModuleResult> runAll(SparkBenchCluster cluster, CachedAlerts alerts, BatchRows batch, ExecutorPlan plan,
+                                      Map<String, ModuleResult> direct, Consumer<List<ModuleResult>> afterEach,
+                                      String driverDir, String scienceDir) {
+        List<ModuleResult> out = new ArrayList<>();
+        for (ModuleSpec m : req.modules()) {
+            ModuleResult d = direct.get(m.name());
+            if (d == null || !d.ok()) {
+                out.add(d == null ? missing(m) : d);
+                afterEach.accept(List.copyOf(out));
+                continue;
+            }
+            try {
+                out.add(runModule(cluster, alerts, batch, plan, m, d, driverDir, scienceDir));
+            } finally {
+                PythonWorkerPool.closeAll(); // local mode: this JVM's executor workers; a cluster's end with the app
+            }
+            afterEach.accept(List.copyOf(out));
+        }
+        return out;
+    }
+
+    private ModuleResult runModule(SparkBenchCluster cluster, CachedAlerts alerts, BatchRows batch, ExecutorPlan plan,
+                                   ModuleSpec m, ModuleResult direct, String driverDir, String scienceDir) {
+        CachedAlerts.Selection input = alerts.select(m.inputColumns());
+        WorkerConfig config = new WorkerConfig(req.python(), driverDir, scienceDir, req.ship(), m.name(), m.entry(),
+                m.call().label(), argsJson(m.args()),
+                new PartitionBatchWriter(input.columns(), req.chunkRows(), batch.survey(), batch.source()),
+                req.tmpDir() == null ? null : req.tmpDir().toAbsolutePath().toString(), req.timeout().toSeconds(),
+                req.reuseWorkers(), req.container());
+        List<Long> warmupNs = new ArrayList<>();
+        for (int i = 0; i < req.warmup(); i++) {
+            LoopMeasurement l = cluster.run(input, config);
+            if (!l.ok()) {
+                return failed(direct, l);
+            }
+            warmupNs.add(l.totalNs() * plan.coresUsed());
+            progress.accept(String.format(java.util.Locale.ROOT, "%s: spark warmup %d/%d %.3f s", m.name(), i + 1,
+                    req.warmup(), l.totalNs() / 1e9));
+        }
+        List<LoopMeasurement> loops = new ArrayList<>();
+        for (int i = 0; i < req.loops(); i++) {
+            LoopMeasurement l = cluster.run(input, config);
+            if (!l.ok()) {
+                return failed(direct, l);
+            }
+            loops.add(l);
+            progress.accept(String.format(java.util.Locale.ROOT, "%s: spark loop %d/%d %.3f s", m.name(), i + 1,
+                    req.loops(), l.totalNs() / 1e9));
+        }
+        OverheadDecomposition.Result dec = OverheadDecomposition.of(loops, plan.coresUsed());
+        Map<String, Object> spark = SparkExtra.of(req, plan, direct, loops, dec);
+        // Line profile, peak RSS and energy stay those of the direct pass: the module's own code, on one core.
+        return new ModuleResult(direct.name(), direct.type(), direct.entry(), direct.outputColumn(), ModuleStatus.OK, null,
+                loops.get(0).nRows(), loops.get(0).partitions().size(), direct.importNs(), warmupNs,
+                loops.stream().map(l -> l.totalNs() * plan.coresUsed()).toList(), direct.peakRssBytes(), 0, 0,
+                loops.get(0).outputHash(), loops.get(0).partitions().get(0).outputDtype(), direct.inputs(),
+                direct.lineProfile(), direct.extra()).withExtra(Map.of("spark", spark));
+    }
+
+    private static ModuleResult failed(ModuleResult direct, LoopMeasurement l) {
+        return new ModuleResult(direct.name(), direct.type(), direct.entry(), direct.outputColumn(), ModuleStatus.ERROR,
+                new ModuleError("spark_worker", null, "module '" + direct.name() + "' failed in Spark mode: " + l.firstError(), null),
+                direct.nAlerts(), 0, 0, List.of(), List.of(), 0, 0, 0, null, null, direct.inputs(), null,
+                Map.of("spark", Map.of("errors", l.partitions().stream().filter(p -> !p.ok())
+                        .map(PartitionOutcome::error).toList())));
+    }
+
+    private static ModuleResult missing(ModuleSpec m) {
+        return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.ERROR,
+                new ModuleError("no_direct_result", null, "module '" + m.name() + "' has no direct-mode result", null),
+                0, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, Map.of(), null, Map.of());
+    }
+
+    static String argsJson(List<ModuleArg> args) {
+        ArrayNode a = JSON.createArrayNode();
+        for (ModuleArg arg : args) {
+            if (arg.isLiteral()) {
+                a.addObject().set("literal", JSON.valueToTree(arg.literal()));
+            } else {
+                a.addObject().put("column", arg.column());
+            }
+        }
+        return a.toString();
+    }
+}

@@ -1,0 +1,142 @@
+package io.finkperf.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.finkperf.batch.BatchWriter;
+import io.finkperf.runner.local.PythonLocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reused Python workers, against the real {@code spark_worker --serve} (no Spark needed). */
+class PythonWorkerPoolTest {
+
+    static final Path PROJECT = Path.of(System.getProperty("finkperf.projectDir", ".")).toAbsolutePath();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    Path science;
+    Path batch;
+
+    @BeforeEach
+    void moduleAndBatch() throws IOException {
+        science = tmp.resolve("science");
+        Files.createDirectories(science.resolve("pkg"));
+        Files.writeString(science.resolve("pkg/__init__.py"), "");
+        Files.writeString(science.resolve("pkg/m.py"), """
+                import time
+                def double(x):
+                    return x * 2
+                def slow(x):
+                    time.sleep(30)
+                    return x
+                """);
+        batch = tmp.resolve("batch");
+        List<InternalRow> rows = IntStream.range(0, 10).mapToObj(i -> (InternalRow) new GenericInternalRow(new Object[] {i * 1.5})).toList();
+        BatchWriter.writeRows(rows.iterator(), DataTypes.createStructType(List.of(
+                DataTypes.createStructField("x", DataTypes.DoubleType, true))), batch, 4, "test", "ztf");
+    }
+
+    @AfterEach
+    void closeWorkers() {
+        PythonWorkerPool.closeAll();
+    }
+
+    final AtomicInteger cleanups = new AtomicInteger();
+
+    WorkerCommand serve() {
+        ProcessBuilder pb = new ProcessBuilder(PythonLocator.find(null), "-m", "fink_perf_driver.spark_worker", "--serve");
+        pb.environment().put("PYTHONPATH", PROJECT.resolve("python").toString());
+        return new WorkerCommand(pb, cleanups::incrementAndGet);
+    }
+
+    Path spec(String name, String function) throws IOException {
+        var spec = JSON.createObjectNode().put("module", "m").put("entry", "pkg.m:" + function).put("call", "pandas_udf")
+                .put("science_dir", science.toString()).put("batch", batch.toString())
+                .put("output", tmp.resolve(name + ".json").toString()).put("output_stream", tmp.resolve(name + ".bin").toString());
+        spec.putArray("args").addObject().put("column", "x");
+        Path file = tmp.resolve(name + ".spec.json");
+        JSON.writeValue(file.toFile(), spec);
+        return file;
+    }
+
+    JsonNode result(String name) throws IOException {
+        return JSON.readTree(tmp.resolve(name + ".json").toFile());
+    }
+
+    static boolean endsWithin(PooledWorker w, long ms) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + ms;
+        while (w.alive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        return !w.alive();
+    }
+
+    @Test
+    void aWorkerGivenBackServesTheNextTaskWithoutRestarting() throws Exception {
+        PooledWorker first = PythonWorkerPool.borrow("m", serve());
+        assertTrue(first.fresh());
+        assertEquals(OptionalInt.of(0), first.run(spec("a", "double"), 60));
+        PythonWorkerPool.giveBack("m", first);
+
+        PooledWorker again = PythonWorkerPool.borrow("m", serve());
+        assertSame(first, again);
+        assertFalse(again.fresh());
+        assertEquals(OptionalInt.of(0), again.run(spec("b", "double"), 60));
+
+        assertFalse(result("a").path("reused").asBoolean());
+        assertTrue(result("b").path("reused").asBoolean());
+        assertEquals(10, result("b").path("n_alerts").asInt());
+        assertEquals(result("a").path("output_hash"), result("b").path("output_hash"));
+        assertTrue(Files.size(tmp.resolve("b.bin")) > 0);
+    }
+
+    @Test
+    void borrowingForAnotherModuleEndsTheIdleWorkersOfTheFirst() throws Exception {
+        PooledWorker w = PythonWorkerPool.borrow("m", serve());
+        assertEquals(OptionalInt.of(0), w.run(spec("a", "double"), 60));
+        PythonWorkerPool.giveBack("m", w);
+        assertEquals(1, PythonWorkerPool.idleCount());
+
+        PooledWorker other = PythonWorkerPool.borrow("n", serve());
+        assertNotSame(w, other);
+        assertEquals(0, PythonWorkerPool.idleCount());
+        assertTrue(endsWithin(w, 10_000), "the idle worker of the first module is ended (off the task's clock)");
+        other.close();
+    }
+
+    @Test
+    void aWorkerThatDoesNotAnswerInTimeIsKilled() throws Exception {
+        PooledWorker w = PythonWorkerPool.borrow("m", serve());
+        assertEquals(OptionalInt.empty(), w.run(spec("s", "slow"), 2));
+        assertFalse(w.alive());
+        assertEquals(1, cleanups.get(), "what the kill leaves behind (a container) is cleaned up");
+    }
+
+    @Test
+    void aFailedSpecEndsTheWorkerWithTheDriversExitCode() throws Exception {
+        PooledWorker w = PythonWorkerPool.borrow("m", serve());
+        assertEquals(OptionalInt.of(4), w.run(spec("e", "missing_function"), 60));
+        assertEquals("import", result("e").path("error").path("kind").asText());
+        w.close();
+        assertFalse(w.alive());
+    }
+}
