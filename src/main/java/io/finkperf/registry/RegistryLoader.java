@@ -25,7 +25,7 @@ public final class RegistryLoader {
             "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Set<String> FIELDS = Set.of(
-            "name", "entry", "type", "call", "args", "output", "packages", "description");
+            "name", "entry", "type", "call", "args", "output", "packages", "description", "files", "network");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RegistryLoader() {
@@ -115,7 +115,16 @@ public final class RegistryLoader {
         for (JsonNode p : node.path("packages")) {
             packages.add(p.asText());
         }
-        return new ModuleSpec(name, entry, type, call, args, output, packages, node.path("description").asText(""));
+        List<String> files = new ArrayList<>();
+        for (JsonNode f : node.path("files")) {
+            files.add(f.asText());
+        }
+        JsonNode network = node.path("network");
+        if (!network.isMissingNode() && !network.isBoolean()) {
+            throw new RegistryException(where + "'network': expected true or false, got '" + network.asText() + "'");
+        }
+        return new ModuleSpec(name, entry, type, call, args, output, packages, node.path("description").asText(""),
+                files, network.asBoolean(false));
     }
 
     private static ModuleArg parseArg(JsonNode a, String where) {

@@ -85,6 +85,16 @@ class RegistryLoaderTest {
             assertEquals(1.5, m.args().get(3).literal());
             assertEquals("fink_science.ztf.asteroids.processor", m.modulePath());
             assertEquals("roid_catcher", m.function());
+            assertEquals(List.of(), m.files());
+            assertEquals(false, m.network());
+        }
+
+        @Test
+        void readsFilesAndNetwork() throws IOException {
+            ModuleSpec m = RegistryLoader.load(write(module(GOOD.replace("output: roid",
+                    "output: roid\n    files: [data/models/roid.pkl]\n    network: true")))).modules().get(0);
+            assertEquals(List.of("data/models/roid.pkl"), m.files());
+            assertTrue(m.network());
         }
 
         @ParameterizedTest(name = "{0}")
@@ -94,6 +104,7 @@ class RegistryLoaderTest {
             "missing column|args: [cjd, cmagpsf, candidate.ndethist, {lit: 1.5}]|args: [cjd, candidate.nosuchfield]|module 'roid' field 'args': column 'candidate.nosuchfield'",
             "missing output|output: roid|description: x|module 'roid' field 'output': missing",
             "unknown field|output: roid|output: roid\\n    colour: red|module 'roid' field 'colour': unknown field",
+            "network not boolean|output: roid|output: roid\\n    network: maybe|module 'roid' field 'network': expected true or false",
             "bad literal|{lit: 1.5}|{literal: 1.5}|module 'roid' field 'args': expected a column name or {lit: value}",
         })
         void rejectsWithFileModuleAndField(String name, String from, String to, String expected) throws IOException {
