@@ -1,0 +1,106 @@
+package io.finkperf.runner.container;
+
+import io.finkperf.runner.WarmLauncher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Warm modules in containers of the image, started with the engine's command line
+ * ({@code podman run --rm -i}): folders mounted at their own paths (read-only but for the work
+ * folder), no network, the CPU and memory limits. The container's Python is a process of this host
+ * too, so its CPU clock is read in /proc under the host pid the engine reports.
+ */
+public final class ContainerWarmLauncher implements WarmLauncher {
+
+    private final String cli;
+    private final ContainerOptions options;
+    private final Path driverPackage;
+
+    /** @param driverPackage the {@code fink_perf_driver} package folder */
+    public ContainerWarmLauncher(String cli, ContainerOptions options, Path driverPackage) {
+        this.cli = cli;
+        this.options = options;
+        this.driverPackage = driverPackage.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String name() {
+        return "container";
+    }
+
+    List<String> command(String name, Path specFile, List<Path> readOnly, List<Path> writable) {
+        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name));
+        if (options.cpus() != null) {
+            cmd.add("--cpus=" + options.cpus());
+        }
+        if (options.memoryBytes() != null) {
+            cmd.add("--memory=" + options.memoryBytes() + "b");
+        }
+        readOnly.forEach(p -> cmd.addAll(List.of("-v", p.toAbsolutePath() + ":" + p.toAbsolutePath() + ":ro")));
+        writable.forEach(p -> cmd.addAll(List.of("-v", p.toAbsolutePath() + ":" + p.toAbsolutePath())));
+        cmd.addAll(List.of("-v", driverPackage + ":" + ContainerRunner.DRIVER_HOME + "/fink_perf_driver:ro"));
+        for (String env : List.of("PYTHONPATH=" + ContainerRunner.DRIVER_HOME, "PYTHONDONTWRITEBYTECODE=1",
+                "OMP_NUM_THREADS=1", "OPENBLAS_NUM_THREADS=1", "MKL_NUM_THREADS=1",
+                io.finkperf.spark.WorkerContainer.IN_CONTAINER + "=1")) {
+            cmd.addAll(List.of("-e", env));
+        }
+        cmd.add(options.image());
+        cmd.addAll(List.of("python3", "-m", "fink_perf_driver.warm", specFile.toAbsolutePath().toString()));
+        return cmd;
+    }
+
+    @Override
+    public Process start(String name, Path specFile, List<Path> readOnly, List<Path> writable, Path stderrLog)
+            throws IOException {
+        return new ProcessBuilder(command(containerName(name), specFile, readOnly, writable))
+                .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile())).start();
+    }
+
+    /** The container of warm module {@code name}: this JVM's pid keeps parallel runs apart. */
+    static String containerName(String name) {
+        return "fink-perf-warm-" + ProcessHandle.current().pid() + "-" + name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    @Override
+    public OptionalLong hostPid(Process process, String name, long pidInside) {
+        return hostPidOf(containerName(name));
+    }
+
+    /** The host pid of the named container's main process, or empty if the engine does not say. */
+    OptionalLong hostPidOf(String container) {
+        try {
+            Process p = new ProcessBuilder(cli, "inspect", "--format", "{{.State.Pid}}", container)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return OptionalLong.empty();
+            }
+            long pid = Long.parseLong(out);
+            return pid > 0 && Files.isReadable(Path.of("/proc", out, "schedstat")) ? OptionalLong.of(pid) : OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public void afterKill(String name) {
+        try {
+            Process p = new ProcessBuilder(cli, "rm", "-f", containerName(name)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // nothing more to do from here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
