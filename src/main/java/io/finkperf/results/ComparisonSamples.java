@@ -1,0 +1,31 @@
+package io.finkperf.results;
+
+import java.util.List;
+
+/**
+ * Every measured call, in the order they ran: {@code callsPerRound} consecutive calls per side and
+ * round. {@code aa*} is the second base process of the A/A pass (empty when not interleaved).
+ *
+ * @param cpuFromHost CPU times read by the JVM in /proc (true) or reported by the driver (false)
+ */
+public record ComparisonSamples(
+        List<Long> baseWallNs,
+        List<Long> headWallNs,
+        List<Long> aaWallNs,
+        List<Long> baseCpuNs,
+        List<Long> headCpuNs,
+        List<Long> aaCpuNs,
+        boolean cpuFromHost) {
+
+    public static final ComparisonSamples NONE = new ComparisonSamples(List.of(), List.of(), List.of(), List.of(),
+            List.of(), List.of(), false);
+
+    public ComparisonSamples {
+        baseWallNs = List.copyOf(baseWallNs);
+        headWallNs = List.copyOf(headWallNs);
+        aaWallNs = List.copyOf(aaWallNs);
+        baseCpuNs = List.copyOf(baseCpuNs);
+        headCpuNs = List.copyOf(headCpuNs);
+        aaCpuNs = List.copyOf(aaCpuNs);
+    }
+}

@@ -1,0 +1,23 @@
+package io.finkperf.results;
+
+/**
+ * How a comparison was measured and judged.
+ *
+ * @param threshold     relative change below which a difference is not reported (0.05 = 5 %)
+ * @param alpha         significance level of the rank test (0.01)
+ * @param confidence    level of the ratio's interval (0.95)
+ * @param rtol          relative tolerance of the float output comparison
+ */
+public record ComparisonSettings(
+        int rounds,
+        int callsPerRound,
+        int warmup,
+        double threshold,
+        double alpha,
+        double confidence,
+        double rtol,
+        long nAlerts,
+        String survey,
+        String data,
+        String runner) {
+}
