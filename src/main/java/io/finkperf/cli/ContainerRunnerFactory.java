@@ -28,6 +28,12 @@ final class ContainerRunnerFactory {
         return new WorkerContainer(containerCli(), options.image(), options.cpus(), options.memoryBytes());
     }
 
+    /** Warm modules for {@code compare} in containers of the same image and limits, through the engine's command line. */
+    static io.finkperf.runner.WarmLauncher warm(RunnerOptions o) {
+        return new io.finkperf.runner.container.ContainerWarmLauncher(containerCli(), options(o),
+                FinkPerfHome.driverDir().resolve("fink_perf_driver"));
+    }
+
     private static ContainerOptions options(RunnerOptions o) {
         try {
             return ContainerOptions.defaults()

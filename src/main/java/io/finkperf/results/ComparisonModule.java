@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * One module compared.
  *
- * @param time       head/base of the time per alert (null when a side failed)
- * @param noise      base/base of the A/A pass (null when not interleaved)
+ * @param time       head/base of the judged time per alert (the settings' metric; null when a side failed)
+ * @param noise      base/base of the A/A pass, same metric (null when not interleaved)
  * @param noiseFloor how far from 1 the A/A interval reaches: differences within it are noise
- * @param cpu        head/base of the CPU time per alert
+ * @param wall       head/base of the wall time per call, as the JVM timed the round trip
+ * @param cpu        head/base of the calling thread's CPU time per call
  * @param lines      aligned lines of both line profiles, the most time gained first
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,6 +23,7 @@ public record ComparisonModule(
         RatioEstimate time,
         RatioEstimate noise,
         Double noiseFloor,
+        RatioEstimate wall,
         RatioEstimate cpu,
         OutputComparison output,
         ColdStart baseStart,

@@ -7,6 +7,7 @@ package io.finkperf.results;
  * @param alpha         significance level of the rank test (0.01)
  * @param confidence    level of the ratio's interval (0.95)
  * @param rtol          relative tolerance of the float output comparison
+ * @param metric        what the verdict judges: "cpu" (the calling thread's CPU time) or "wall"
  */
 public record ComparisonSettings(
         int rounds,
@@ -19,5 +20,6 @@ public record ComparisonSettings(
         long nAlerts,
         String survey,
         String data,
-        String runner) {
+        String runner,
+        String metric) {
 }

@@ -1,0 +1,72 @@
+package io.finkperf.cli;
+
+import io.finkperf.compare.Judge;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** How a comparison measures and judges: shared by {@code compare} and {@code bench-compare}. */
+public final class CompareOptions {
+
+    @Option(names = "--rounds", defaultValue = "10",
+            description = "Rounds of interleaved calls, base and head alternating (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--calls-per-round", defaultValue = "3",
+            description = "Consecutive calls per side and round; the round's value is their median (default: ${DEFAULT-VALUE}).")
+    int callsPerRound;
+
+    @Option(names = "--warmup", defaultValue = "2",
+            description = "Unmeasured calls per process before the rounds (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--threshold", defaultValue = "5", paramLabel = "PCT",
+            description = "Smallest change reported as slower or faster, in %% (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--rtol", defaultValue = "1e-9",
+            description = "Relative tolerance of the float output comparison (default: ${DEFAULT-VALUE}).")
+    double rtol;
+
+    @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Wall-clock limit per request to a module (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--metric", defaultValue = "cpu",
+            description = "What the verdict judges: cpu (the calling thread's CPU time, steady on a shared machine) or "
+                    + "wall (the round trip; also counts waits); both are reported (default: ${DEFAULT-VALUE}).")
+    io.finkperf.compare.CompareRequest.Metric metric;
+
+    @Option(names = "--no-line-profile", negatable = false, description = "Skip the line profiles and their diff.")
+    boolean noLineProfile;
+
+    Judge judge() {
+        double pct;
+        try {
+            pct = Double.parseDouble(threshold.strip().replace("%", ""));
+        } catch (NumberFormatException e) {
+            throw new FinkPerfException(ExitCode.USAGE, "--threshold takes a percentage such as 5 or 5%, got '" + threshold + "'");
+        }
+        if (pct < 0 || pct >= 100) {
+            throw new FinkPerfException(ExitCode.USAGE, "--threshold must be in [0, 100) %, got " + pct);
+        }
+        return new Judge(pct / 100, Judge.DEFAULT.alpha(), Judge.DEFAULT.confidence());
+    }
+
+    void validate() {
+        if (rounds < 8) {
+            // 7 pairs all one way give p = 2/128 > 0.01: the signed-rank test could never reject
+            throw new FinkPerfException(ExitCode.USAGE, "--rounds must be >= 8 (the rank test needs 8 pairs to reach "
+                    + "p < 0.01), got " + rounds);
+        }
+        if (callsPerRound < 1) {
+            throw new FinkPerfException(ExitCode.USAGE, "--calls-per-round must be >= 1, got " + callsPerRound);
+        }
+        if (warmup < 1) {
+            throw new FinkPerfException(ExitCode.USAGE, "--warmup must be >= 1, got " + warmup);
+        }
+        if (!(rtol >= 0)) {
+            throw new FinkPerfException(ExitCode.USAGE, "--rtol must be >= 0, got " + rtol);
+        }
+        judge();
+    }
+}

@@ -1,0 +1,61 @@
+package io.finkperf.compare;
+
+import io.finkperf.registry.ModuleRegistry;
+import io.finkperf.registry.ModuleSpec;
+import io.finkperf.results.ComparisonSide;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What to compare, on which alerts, how many rounds, and where to write.
+ *
+ * @param callsPerRound consecutive calls per side and round; the round's value is their median
+ * @param warmup        calls per process before the rounds, not measured
+ */
+public record CompareRequest(
+        ModuleRegistry registry,
+        List<ModuleSpec> modules,
+        ComparisonSide base,
+        Path baseScience,
+        ComparisonSide head,
+        Path headScience,
+        Path dataPath,
+        String survey,
+        long nAlerts,
+        int chunkRows,
+        int rounds,
+        int callsPerRound,
+        int warmup,
+        Duration timeout,
+        boolean lineProfile,
+        Judge judge,
+        double rtol,
+        Metric metric,
+        Path outputDir) {
+
+    public CompareRequest {
+        modules = List.copyOf(modules);
+        if (rounds < 2) {
+            throw new IllegalArgumentException("rounds must be >= 2, got " + rounds);
+        }
+        if (callsPerRound < 1) {
+            throw new IllegalArgumentException("calls per round must be >= 1, got " + callsPerRound);
+        }
+        if (warmup < 1) {
+            throw new IllegalArgumentException("warm-up calls must be >= 1 (the first call is the cold one), got " + warmup);
+        }
+    }
+
+    /** What the verdict judges. */
+    public enum Metric {
+        /** The calling thread's CPU time: what the module costs, unmoved by neighbours taking the core. */
+        cpu,
+        /** The round trip as the JVM times it: also waits (I/O, locks, other threads). */
+        wall
+    }
+
+    public Path workDir() {
+        return outputDir.resolve(".work-compare");
+    }
+}

@@ -1,0 +1,91 @@
+package io.finkperf.compare;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Throw-away worktrees of one git checkout, one per ref, removed on close. */
+public final class GitCheckouts implements AutoCloseable {
+
+    private final Path repo;
+    private final Path parent;
+    private final List<Path> made = new ArrayList<>();
+
+    /** @param parent where the worktrees go (created if missing) */
+    public GitCheckouts(Path repo, Path parent) {
+        this.repo = repo.toAbsolutePath();
+        this.parent = parent.toAbsolutePath();
+    }
+
+    /** A detached worktree of {@code ref}; IllegalArgumentException naming the ref when git refuses it. */
+    public Path checkout(String ref, String label) {
+        Path dir = parent.resolve(label);
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + parent + ": " + e.getMessage(), e);
+        }
+        git(List.of("worktree", "remove", "--force", dir.toString()), true);
+        Result r = git(List.of("worktree", "add", "--detach", dir.toString(), ref), true);
+        if (r.exit != 0) {
+            throw new IllegalArgumentException("'" + ref + "' is neither a folder nor a git ref of " + repo + ": "
+                    + r.lastLine());
+        }
+        made.add(dir);
+        return dir;
+    }
+
+    /** The full commit id of {@code ref} in the repository, if git knows it. */
+    public Optional<String> commit(String ref) {
+        Result r = git(List.of("rev-parse", "--verify", "--quiet", ref + "^{commit}"), true);
+        return r.exit == 0 ? Optional.of(r.out.strip()) : Optional.empty();
+    }
+
+    /** The commit checked out in {@code dir}, if it is a git checkout. */
+    public static Optional<String> headCommit(Path dir) {
+        Result r = run(List.of("git", "-C", dir.toString(), "rev-parse", "HEAD"));
+        return r.exit == 0 ? Optional.of(r.out.strip()) : Optional.empty();
+    }
+
+    private Result git(List<String> args, boolean quiet) {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        cmd.addAll(args);
+        return run(cmd);
+    }
+
+    private record Result(int exit, String out) {
+        String lastLine() {
+            return out.strip().lines().reduce((a, b) -> b).orElse("exit " + exit);
+        }
+    }
+
+    private static Result run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "git timed out");
+            }
+            return new Result(p.exitValue(), out);
+        } catch (IOException e) {
+            return new Result(-1, "cannot run git: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Path dir : made) {
+            git(List.of("worktree", "remove", "--force", dir.toString()), true);
+        }
+        git(List.of("worktree", "prune"), true);
+    }
+}

@@ -1,0 +1,167 @@
+package io.finkperf.compare;
+
+import io.finkperf.registry.ModuleSpec;
+import io.finkperf.results.ColdStart;
+import io.finkperf.results.ComparisonModule;
+import io.finkperf.results.ComparisonSamples;
+import io.finkperf.results.ComparisonVerdict;
+import io.finkperf.results.LineChange;
+import io.finkperf.results.LineProfile;
+import io.finkperf.results.OutputComparison;
+import io.finkperf.results.RatioEstimate;
+import io.finkperf.runner.DriverArg;
+import io.finkperf.runner.DriverSpec;
+import io.finkperf.runner.WarmFailure;
+import io.finkperf.runner.WarmLauncher;
+import io.finkperf.runner.WarmModule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One module, base against head, interleaved: three warm processes (base, head, and a second base
+ * for the A/A noise floor) on the same batch; in each round every process makes its calls in turn,
+ * in the order base, head, base' on even rounds and base', head, base on odd ones, so a drift of the
+ * machine hits both sides alike. Then each side's output is saved and compared, and both are line-profiled.
+ */
+final class ModuleDuel {
+
+    private final CompareRequest req;
+    private final WarmLauncher launcher;
+    private final Path batchDir;
+    private final List<Object> ids;
+
+    ModuleDuel(CompareRequest req, WarmLauncher launcher, Path batchDir, List<Object> ids) {
+        this.req = req;
+        this.launcher = launcher;
+        this.batchDir = batchDir;
+        this.ids = ids;
+    }
+
+    ComparisonModule run(ModuleSpec m, long nAlerts) {
+        boolean inBase = ScienceTree.hasModule(req.baseScience(), m);
+        boolean inHead = ScienceTree.hasModule(req.headScience(), m);
+        if (!inBase || !inHead) {
+            ComparisonVerdict v = !inBase && !inHead ? ComparisonVerdict.FAILED_ON_BOTH
+                    : !inBase ? ComparisonVerdict.NEW_MODULE : ComparisonVerdict.REMOVED_MODULE;
+            String why = !inBase && !inHead ? m.modulePath() + " is in neither checkout" : null;
+            return verdictOnly(m, v, why, nAlerts);
+        }
+        Path work = req.workDir().resolve("modules").resolve(m.name());
+        try (DuelSide base = new DuelSide("base"); DuelSide head = new DuelSide("head");
+             DuelSide aa = new DuelSide("base (A/A)")) {
+            start(base, m, req.baseScience(), work, "base");
+            start(head, m, req.headScience(), work, "head");
+            start(aa, m, req.baseScience(), work, "aa");
+            for (DuelSide s : List.of(base, head, aa)) {
+                for (int i = 0; i < req.warmup(); i++) {
+                    s.call(false);
+                }
+            }
+            for (int r = 0; r < req.rounds() && base.ok() && head.ok() && aa.ok(); r++) {
+                for (DuelSide s : r % 2 == 0 ? List.of(base, head, aa) : List.of(aa, head, base)) {
+                    for (int c = 0; c < req.callsPerRound(); c++) {
+                        s.call(true);
+                    }
+                }
+            }
+            aa.close();
+            OutputComparison output = null;
+            List<LineChange> lines = List.of();
+            ColdStart baseStart = null;
+            ColdStart headStart = null;
+            if (base.ok() && head.ok()) {
+                output = compareOutputs(base, head, work.resolve("outputs"), m, nAlerts);
+            }
+            if (base.ok() && head.ok() && req.lineProfile()) {
+                lines = lineDiff(base, head);
+            }
+            if (base.ok() && head.ok()) {
+                baseStart = coldStart(base);
+                headStart = coldStart(head);
+            }
+            return judged(m, nAlerts, base, head, aa, output, lines, baseStart, headStart);
+        }
+    }
+
+    private void start(DuelSide side, ModuleSpec m, Path science, Path work, String tag) {
+        DriverSpec spec = new DriverSpec(m.name(), m.entry(), science.toAbsolutePath(), batchDir.toAbsolutePath(),
+                m.args().stream().map(a -> a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.column()))
+                        .toList(), 0, 1, false, work.resolve(tag + ".result.json").toAbsolutePath(), null, m.output(),
+                req.timeout(), m.call().label());
+        try {
+            side.module = WarmModule.start(launcher, m.name() + "-" + tag, spec, work, req.timeout());
+        } catch (WarmFailure e) {
+            side.failure = e;
+        }
+    }
+
+    private OutputComparison compareOutputs(DuelSide base, DuelSide head, Path dir, ModuleSpec m, long nAlerts) {
+        try {
+            WarmModule.Saved b = base.module.save(dir.resolve("base"), m.output());
+            try {
+                WarmModule.Saved h = head.module.save(dir.resolve("head"), m.output());
+                return OutputDiff.compare(b, h, ids, req.rtol(), nAlerts);
+            } catch (WarmFailure e) {
+                head.failed(e);
+            }
+        } catch (WarmFailure e) {
+            base.failed(e);
+        }
+        return null;
+    }
+
+    private static List<LineChange> lineDiff(DuelSide base, DuelSide head) {
+        try {
+            LineProfile b = DriverLineProfile.parse(base.module.lineProfile());
+            LineProfile h = DriverLineProfile.parse(head.module.lineProfile());
+            return LineDiff.diff(b, h);
+        } catch (WarmFailure e) {
+            return List.of(); // the timings stand without the line profile
+        }
+    }
+
+    private static ColdStart coldStart(DuelSide s) {
+        long rss;
+        try {
+            rss = s.module.peakRssBytes();
+        } catch (WarmFailure e) {
+            rss = -1;
+        }
+        WarmModule.Ready r = s.module.ready();
+        return new ColdStart(r.startNs(), r.importNs(), s.firstCallNs, rss);
+    }
+
+    private ComparisonModule judged(ModuleSpec m, long nAlerts, DuelSide base, DuelSide head, DuelSide aa,
+                                    OutputComparison output, List<LineChange> lines, ColdStart bs, ColdStart hs) {
+        ComparisonSamples samples = new ComparisonSamples(base.wallNs, head.wallNs, aa.wallNs, base.cpuNs, head.cpuNs,
+                aa.cpuNs, base.module != null && base.module.cpuFromHost());
+        boolean baseFailed = !base.ok() || !aa.ok();
+        if (baseFailed || !head.ok()) {
+            ComparisonVerdict v = baseFailed && !head.ok() ? ComparisonVerdict.FAILED_ON_BOTH
+                    : baseFailed ? ComparisonVerdict.FAILED_ON_BASE : ComparisonVerdict.FAILED_ON_HEAD;
+            String error = String.join("; ", java.util.stream.Stream.of(head.error(), base.error(), aa.error())
+                    .filter(java.util.Objects::nonNull).toList());
+            return new ComparisonModule(m.name(), m.type().label(), v, error, nAlerts, null, null, null, null, null,
+                    output, bs, hs, lines, samples);
+        }
+        Judge j = req.judge();
+        int per = req.callsPerRound();
+        RatioEstimate wall = j.paired(base.wallNs, head.wallNs, per);
+        RatioEstimate cpu = j.paired(base.cpuNs, head.cpuNs, per);
+        boolean onCpu = req.metric() == CompareRequest.Metric.cpu;
+        RatioEstimate time = onCpu ? cpu : wall;
+        RatioEstimate noise = onCpu ? j.paired(base.cpuNs, aa.cpuNs, per) : j.paired(base.wallNs, aa.wallNs, per);
+        return new ComparisonModule(m.name(), m.type().label(), j.verdict(time, noise), null, nAlerts, time, noise,
+                noise.spread(), wall, cpu, output, bs, hs, lines, samples);
+    }
+
+    static ComparisonModule verdictOnly(ModuleSpec m, ComparisonVerdict v, String error, long nAlerts) {
+        return new ComparisonModule(m.name(), m.type().label(), v, error, nAlerts, null, null, null, null, null, null,
+                null, null, List.of(), ComparisonSamples.NONE);
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p);
+    }
+}

@@ -1,0 +1,34 @@
+package io.finkperf.report;
+
+import io.finkperf.results.Comparison;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Which comparison writers run when. */
+public final class ComparisonReports {
+
+    private ComparisonReports() {
+    }
+
+    /** Rewritten after every module, so a crash keeps what finished. */
+    public static List<ComparisonWriter> incremental() {
+        return List.of(new ComparisonJsonWriter());
+    }
+
+    /** Everything, once the comparison is over (and for results files compared offline). */
+    public static List<ComparisonWriter> all() {
+        return List.of(new ComparisonJsonWriter(), new CompareMarkdown(), new CompareChart(), new CompareJUnitXml());
+    }
+
+    public static void write(List<ComparisonWriter> writers, Comparison comparison, Path dir) {
+        for (ComparisonWriter w : writers) {
+            try {
+                w.write(comparison, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write comparison report into " + dir, e);
+            }
+        }
+    }
+}
