@@ -52,23 +52,46 @@ public final class LineDiff {
         }
         int i = 0;
         int j = 0;
+        List<LineStat> removed = new ArrayList<>();
+        List<LineStat> added = new ArrayList<>();
         while (i < n || j < m) {
             if (i < n && j < m && same(bl.get(i), hl.get(j))) {
+                flush(f, removed, added, baseTotal, headTotal, out);
                 out.add(change(f, bl.get(i), hl.get(j), baseTotal, headTotal));
                 i++;
                 j++;
             } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(change(f, null, hl.get(j++), baseTotal, headTotal));
+                added.add(hl.get(j++));
             } else {
-                out.add(change(f, bl.get(i++), null, baseTotal, headTotal));
+                removed.add(bl.get(i++));
             }
         }
+        flush(f, removed, added, baseTotal, headTotal, out);
+    }
+
+    /**
+     * Lines removed and added between the same two unchanged lines: paired in order as modified lines
+     * (a one-line edit stays one line, base time against head time), the rest one-sided.
+     */
+    private static void flush(FunctionProfile f, List<LineStat> removed, List<LineStat> added, double baseTotal,
+                              double headTotal, List<LineChange> out) {
+        if (f == null || (removed.isEmpty() && added.isEmpty())) {
+            return;
+        }
+        int k = Math.max(removed.size(), added.size());
+        for (int x = 0; x < k; x++) {
+            out.add(change(f, x < removed.size() ? removed.get(x) : null, x < added.size() ? added.get(x) : null,
+                    baseTotal, headTotal));
+        }
+        removed.clear();
+        added.clear();
     }
 
     private static LineChange change(FunctionProfile f, LineStat b, LineStat h, double baseTotal, double headTotal) {
         long bt = b == null ? 0 : b.timeNs();
         long ht = h == null ? 0 : h.timeNs();
-        return new LineChange(f.file(), f.function(), (h != null ? h : b).source(),
+        String baseSource = b != null && h != null && !same(b, h) ? b.source() : null;
+        return new LineChange(f.file(), f.function(), (h != null ? h : b).source(), baseSource,
                 b == null ? null : b.line(), h == null ? null : h.line(),
                 b == null ? 0 : b.hits(), h == null ? 0 : h.hits(), bt, ht,
                 baseTotal > 0 ? bt / baseTotal : 0, headTotal > 0 ? ht / headTotal : 0);

@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * One module, base against head, interleaved: three warm processes (base, head, and a second base
  * for the A/A noise floor) on the same batch; in each round every process makes its calls in turn,
- * in the order base, head, base' on even rounds and base', head, base on odd ones, so a drift of the
- * machine hits both sides alike. Then each side's output is saved and compared, and both are line-profiled.
+ * in an order that changes every round (see {@link #order}), so a drift of the machine hits both sides
+ * alike. Then each side's output is saved and compared, and both are line-profiled.
  */
 final class ModuleDuel {
 
@@ -59,7 +59,7 @@ final class ModuleDuel {
                 }
             }
             for (int r = 0; r < req.rounds() && base.ok() && head.ok() && aa.ok(); r++) {
-                for (DuelSide s : r % 2 == 0 ? List.of(base, head, aa) : List.of(aa, head, base)) {
+                for (DuelSide s : order(r, base, head, aa)) {
                     for (int c = 0; c < req.callsPerRound(); c++) {
                         s.call(true);
                     }
@@ -82,6 +82,16 @@ final class ModuleDuel {
             }
             return judged(m, nAlerts, base, head, aa, output, lines, baseStart, headStart);
         }
+    }
+
+    /**
+     * The order of round {@code r}: the six orders in turn, each followed by its reverse, so every
+     * process takes every place equally often and base runs before head in half the rounds.
+     */
+    static <T> List<T> order(int r, T base, T head, T aa) {
+        List<List<T>> orders = List.of(List.of(base, head, aa), List.of(aa, head, base), List.of(head, aa, base),
+                List.of(base, aa, head), List.of(aa, base, head), List.of(head, base, aa));
+        return orders.get(r % orders.size());
     }
 
     private void start(DuelSide side, ModuleSpec m, Path science, Path work, String tag) {

@@ -50,7 +50,7 @@ public final class CompareMarkdown implements ComparisonWriter {
         out.append("|:--|--:|:-:|--:|--:|:--|:--|\n");
         for (ComparisonModule m : c.modules()) {
             RatioEstimate t = m.time();
-            out.append("| `").append(MarkdownText.cell(m.name())).append("` | ")
+            out.append("| ").append(MarkdownText.code(m.name())).append(" | ")
                     .append(t == null ? "–" : ratio(t.ratio())).append(" | ")
                     .append(t == null ? "–" : ratio(t.low()) + " – " + ratio(t.high())).append(" | ")
                     .append(t == null ? "–" : p(t.pValue())).append(" | ")
@@ -170,8 +170,10 @@ public final class CompareMarkdown implements ComparisonWriter {
             d.append("|:--|:--|--:|--:|--:|\n");
             for (LineChange l : top) {
                 d.append("| ").append(lineNo(l.baseLine())).append(" → ").append(lineNo(l.headLine())).append(" | ")
+                        .append(l.baseSource() == null ? "" : "~~" + MarkdownText.code(l.baseSource().strip()) + "~~ → ")
                         .append(MarkdownText.code(l.source().strip())).append(" | ")
-                        .append(nanos(l.basePerHitNs())).append(" → ").append(nanos(l.headPerHitNs())).append(" | ")
+                        .append(perHit(l.baseHits(), l.basePerHitNs())).append(" → ")
+                        .append(perHit(l.headHits(), l.headPerHitNs())).append(" | ")
                         .append(l.baseHits()).append(" → ").append(l.headHits()).append(" | ")
                         .append(String.format(Locale.ROOT, "%.1f → %.1f %%", 100 * l.baseShare(), 100 * l.headShare()))
                         .append(" |\n");
@@ -208,6 +210,10 @@ public final class CompareMarkdown implements ComparisonWriter {
     private static String interval(RatioEstimate r) {
         return r == null ? "" : String.format(Locale.ROOT, "; head/base %s [%s – %s]", ratio(r.ratio()), ratio(r.low()),
                 ratio(r.high()));
+    }
+
+    private static String perHit(long hits, double ns) {
+        return hits == 0 ? "–" : nanos(ns);
     }
 
     private static String secs(long ns) {

@@ -4,12 +4,14 @@ package io.finkperf.results;
  * One source line of a profiled function, aligned between base and head by its text (line
  * numbers move between commits). A line only on one side has null for the other's line number.
  *
+ * @param baseSource the base text when the line was modified in place (null when it is the same line)
  * @param baseShare the line's time as a share of the module's profiled time (0..1), on base
  */
 public record LineChange(
         String file,
         String function,
         String source,
+        String baseSource,
         Integer baseLine,
         Integer headLine,
         long baseHits,
