@@ -15,6 +15,11 @@ public final class CompareOptions {
             description = "Consecutive calls per side and round; the round's value is their median (default: ${DEFAULT-VALUE}).")
     int callsPerRound;
 
+    @Option(names = "--min-round-time", defaultValue = "50ms", converter = DurationConverter.class,
+            description = "Quick modules make more calls per round, so that a side's round lasts at least this "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration minRoundTime;
+
     @Option(names = "--warmup", defaultValue = "2",
             description = "Unmeasured calls per process before the rounds (default: ${DEFAULT-VALUE}).")
     int warmup;

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * What to compare, on which alerts, how many rounds, and where to write.
  *
- * @param callsPerRound consecutive calls per side and round; the round's value is their median
+ * @param callsPerRound consecutive calls per side and round (at least); the round's value is their median
+ * @param minRound      a round of each side lasts at least this long: quick modules make more calls
  * @param warmup        calls per process before the rounds, not measured
  */
 public record CompareRequest(
@@ -26,6 +27,7 @@ public record CompareRequest(
         int chunkRows,
         int rounds,
         int callsPerRound,
+        Duration minRound,
         int warmup,
         Duration timeout,
         boolean lineProfile,

@@ -79,7 +79,8 @@ public final class ComparisonEngine {
 
             Environment env = EnvironmentProbe.probe(req.headScience(), req.dataPath(), data.detectedSchema(),
                     req.survey(), Map.of(), runnerEnvironment);
-            ComparisonSettings settings = new ComparisonSettings(req.rounds(), req.callsPerRound(), req.warmup(),
+            ComparisonSettings settings = new ComparisonSettings(req.rounds(), req.callsPerRound(),
+                    req.minRound().toNanos(), req.warmup(),
                     req.judge().threshold(), req.judge().alpha(), req.judge().confidence(), req.rtol(), batch.nRows(),
                     req.survey(), req.dataPath().toString(), launcher.name(), req.metric().name());
             Comparison comparison = new Comparison(Comparison.SCHEMA, ProfileEngine.TOOL_VERSION, startedAt, null, true,
@@ -98,6 +99,14 @@ public final class ComparisonEngine {
             }
             return comparison.finished(Instant.now().toString());
         }
+    }
+
+    /**
+     * One module compared on a batch already written (and holding every column it reads): what
+     * {@code bench-compare} repeats many times on one batch.
+     */
+    public ComparisonModule compareOnBatch(CompareRequest req, ModuleSpec m, Path batchDir, long nAlerts) {
+        return new ModuleDuel(req, launcher, batchDir, null).run(m, nAlerts);
     }
 
     private static ComparisonModule compareOne(ModuleDuel duel, ModuleSpec m, Map<String, String> missing, long nAlerts) {

@@ -14,6 +14,7 @@ final class DuelSide implements AutoCloseable {
     WarmModule module;
     WarmFailure failure;
     long firstCallNs = -1;
+    long lastWarmupNs = -1;
 
     DuelSide(String label) {
         this.label = label;
@@ -33,7 +34,9 @@ final class DuelSide implements AutoCloseable {
             if (firstCallNs < 0) {
                 firstCallNs = c.wallNs();
             }
-            if (measured) {
+            if (!measured) {
+                lastWarmupNs = c.wallNs();
+            } else {
                 wallNs.add(c.wallNs());
                 cpuNs.add(c.cpuNs());
             }

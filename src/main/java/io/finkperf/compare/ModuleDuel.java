@@ -58,9 +58,10 @@ final class ModuleDuel {
                     s.call(false);
                 }
             }
+            int calls = callsPerRound(base, head, aa);
             for (int r = 0; r < req.rounds() && base.ok() && head.ok() && aa.ok(); r++) {
                 for (DuelSide s : order(r, base, head, aa)) {
-                    for (int c = 0; c < req.callsPerRound(); c++) {
+                    for (int c = 0; c < calls; c++) {
                         s.call(true);
                     }
                 }
@@ -80,7 +81,7 @@ final class ModuleDuel {
                 baseStart = coldStart(base);
                 headStart = coldStart(head);
             }
-            return judged(m, nAlerts, base, head, aa, output, lines, baseStart, headStart);
+            return judged(m, nAlerts, base, head, aa, calls, output, lines, baseStart, headStart);
         }
     }
 
@@ -93,6 +94,22 @@ final class ModuleDuel {
                 List.of(base, aa, head), List.of(aa, base, head), List.of(head, base, aa));
         return orders.get(r % orders.size());
     }
+
+    /**
+     * Enough calls that each side's round lasts {@code minRound}, judged by the slowest side's last
+     * warm-up call: a module of 1 ms makes ~50 calls a round, so one call slowed by a neighbour
+     * cannot move the round's median.
+     */
+    private int callsPerRound(DuelSide... sides) {
+        long slowest = 0;
+        for (DuelSide s : sides) {
+            slowest = Math.max(slowest, s.lastWarmupNs);
+        }
+        long wanted = slowest <= 0 ? 1 : (req.minRound().toNanos() + slowest - 1) / slowest;
+        return (int) Math.max(req.callsPerRound(), Math.min(MAX_CALLS_PER_ROUND, wanted));
+    }
+
+    static final int MAX_CALLS_PER_ROUND = 1000;
 
     private void start(DuelSide side, ModuleSpec m, Path science, Path work, String tag) {
         DriverSpec spec = new DriverSpec(m.name(), m.entry(), science.toAbsolutePath(), batchDir.toAbsolutePath(),
@@ -142,10 +159,10 @@ final class ModuleDuel {
         return new ColdStart(r.startNs(), r.importNs(), s.firstCallNs, rss);
     }
 
-    private ComparisonModule judged(ModuleSpec m, long nAlerts, DuelSide base, DuelSide head, DuelSide aa,
+    private ComparisonModule judged(ModuleSpec m, long nAlerts, DuelSide base, DuelSide head, DuelSide aa, int per,
                                     OutputComparison output, List<LineChange> lines, ColdStart bs, ColdStart hs) {
         ComparisonSamples samples = new ComparisonSamples(base.wallNs, head.wallNs, aa.wallNs, base.cpuNs, head.cpuNs,
-                aa.cpuNs, base.module != null && base.module.cpuFromHost());
+                aa.cpuNs, per, base.module != null && base.module.cpuFromHost());
         boolean baseFailed = !base.ok() || !aa.ok();
         if (baseFailed || !head.ok()) {
             ComparisonVerdict v = baseFailed && !head.ok() ? ComparisonVerdict.FAILED_ON_BOTH
@@ -156,7 +173,6 @@ final class ModuleDuel {
                     output, bs, hs, lines, samples);
         }
         Judge j = req.judge();
-        int per = req.callsPerRound();
         RatioEstimate wall = j.paired(base.wallNs, head.wallNs, per);
         RatioEstimate cpu = j.paired(base.cpuNs, head.cpuNs, per);
         boolean onCpu = req.metric() == CompareRequest.Metric.cpu;

@@ -79,8 +79,8 @@ public final class CompareMarkdown implements ComparisonWriter {
     private static String header(Comparison c) {
         var s = c.settings();
         String how = c.interleaved()
-                ? String.format(Locale.ROOT, "%d rounds × %d calls, interleaved, A/A noise floor measured", s.rounds(),
-                s.callsPerRound())
+                ? String.format(Locale.ROOT, "%d rounds of ≥ %d calls and ≥ %s per side, interleaved, A/A noise floor "
+                + "measured", s.rounds(), s.callsPerRound(), nanos(s.minRoundNs()))
                 : "results files";
         String metric = "cpu".equals(s.metric()) ? "CPU time of the calling thread" : "wall time";
         return "base " + side(c.base()) + " · head " + side(c.head()) + " · " + s.nAlerts() + " alerts · " + how
@@ -147,6 +147,10 @@ public final class CompareMarkdown implements ComparisonWriter {
             d.append(String.format(Locale.ROOT, "- wall time per alert: base %s, head %s%s\n",
                     perAlert(median(s.baseWallNs()), m.nAlerts()), perAlert(median(s.headWallNs()), m.nAlerts()),
                     interval(m.wall())));
+        }
+        if (!s.baseWallNs().isEmpty()) {
+            d.append("- ").append(s.callsPerRound()).append(" calls per side and round, ")
+                    .append(s.baseWallNs().size() / Math.max(1, s.callsPerRound())).append(" rounds\n");
         }
         if (!s.baseCpuNs().isEmpty() && !s.headCpuNs().isEmpty() && m.nAlerts() > 0) {
             d.append(String.format(Locale.ROOT, "- CPU time per alert (%s): base %s, head %s%s\n",

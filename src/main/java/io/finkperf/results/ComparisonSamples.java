@@ -6,6 +6,8 @@ import java.util.List;
  * Every measured call, in the order they ran: {@code callsPerRound} consecutive calls per side and
  * round. {@code aa*} is the second base process of the A/A pass (empty when not interleaved).
  *
+ * @param callsPerRound consecutive calls per side and round, as used (raised for quick modules so that
+ *                      a round lasts at least the minimum round time)
  * @param cpuFromHost CPU times read by the JVM in /proc (true) or reported by the driver (false)
  */
 public record ComparisonSamples(
@@ -15,10 +17,11 @@ public record ComparisonSamples(
         List<Long> baseCpuNs,
         List<Long> headCpuNs,
         List<Long> aaCpuNs,
+        int callsPerRound,
         boolean cpuFromHost) {
 
     public static final ComparisonSamples NONE = new ComparisonSamples(List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), false);
+            List.of(), List.of(), 1, false);
 
     public ComparisonSamples {
         baseWallNs = List.copyOf(baseWallNs);

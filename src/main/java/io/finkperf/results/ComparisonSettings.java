@@ -3,6 +3,8 @@ package io.finkperf.results;
 /**
  * How a comparison was measured and judged.
  *
+ * @param callsPerRound at least this many calls per side and round
+ * @param minRoundNs    and enough calls that a side's round lasts this long
  * @param threshold     relative change below which a difference is not reported (0.05 = 5 %)
  * @param alpha         significance level of the rank test (0.01)
  * @param confidence    level of the ratio's interval (0.95)
@@ -12,6 +14,7 @@ package io.finkperf.results;
 public record ComparisonSettings(
         int rounds,
         int callsPerRound,
+        long minRoundNs,
         int warmup,
         double threshold,
         double alpha,
