@@ -15,7 +15,7 @@ public final class CompareOptions {
             description = "Consecutive calls per side and round; the round's value is their median (default: ${DEFAULT-VALUE}).")
     int callsPerRound;
 
-    @Option(names = "--min-round-time", defaultValue = "50ms", converter = DurationConverter.class,
+    @Option(names = "--min-round-time", defaultValue = "100ms", converter = DurationConverter.class,
             description = "Quick modules make more calls per round, so that a side's round lasts at least this "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration minRoundTime;

@@ -97,8 +97,8 @@ final class ModuleDuel {
 
     /**
      * Enough calls that each side's round lasts {@code minRound}, judged by the slowest side's last
-     * warm-up call: a module of 1 ms makes ~50 calls a round, so one call slowed by a neighbour
-     * cannot move the round's median.
+     * warm-up call (its CPU time): a module of 1 ms makes ~100 calls a round, so one call slowed by
+     * a neighbour cannot move the round's median.
      */
     private int callsPerRound(DuelSide... sides) {
         long slowest = 0;
