@@ -95,6 +95,7 @@ public final class Transfer {
         private final Map<Integer, Deque<ConsumerRecord<byte[], byte[]>>> buffers = new TreeMap<>();
         private final Map<Integer, Future<BatchResult>> inFlight = new HashMap<>();
         private final Map<Integer, Integer> numbers = new HashMap<>();
+        private final java.util.Set<Integer> stopped = new java.util.HashSet<>(); // at a message that does not decode
         private final Map<Integer, Long> next = new TreeMap<>(); // next offset to hand to a batch
         private final Map<Integer, Long> committed = new TreeMap<>();
         private final ExecutorService pool;
@@ -130,9 +131,6 @@ public final class Transfer {
             try {
                 while (true) {
                     collect();
-                    if (failure != null) {
-                        break;
-                    }
                     submitReady();
                     if (finished()) {
                         break;
@@ -167,6 +165,9 @@ public final class Transfer {
         private void accept(ConsumerRecords<byte[], byte[]> recs) {
             for (TopicPartition tp : recs.partitions()) {
                 int p = tp.partition();
+                if (stopped.contains(p)) {
+                    continue;
+                }
                 long end = pc.end(p);
                 Deque<ConsumerRecord<byte[], byte[]>> buf = buffers.get(p);
                 for (ConsumerRecord<byte[], byte[]> r : recs.records(tp)) {
@@ -209,6 +210,9 @@ public final class Transfer {
 
         /** Every offset below the end offset at start is buffered or handed to a batch (offsets may have gaps). */
         private boolean partitionRead(int p) {
+            if (stopped.contains(p)) {
+                return true;
+            }
             Deque<ConsumerRecord<byte[], byte[]>> buf = buffers.get(p);
             long upTo = buf.isEmpty() ? next.get(p) : buf.peekLast().offset() + 1;
             return upTo >= pc.end(p) || pc.position(p) >= pc.end(p);
@@ -233,10 +237,15 @@ public final class Transfer {
                     files += r.files().size();
                     progress.batchDone(r, pc.end(p) - committed.get(p));
                 }
-                if (r.error() != null && failure == null) {
-                    failure = r.error();
+                if (r.error() != null) {
+                    // only this partition stops: the others are still worth transferring
+                    failure = failure == null ? r.error() : failure;
+                    stopped.add(p);
+                    buffers.get(p).clear();
+                    pc.pause(p);
+                    continue;
                 }
-                if (failure == null && !partitionRead(p) && !limitReached()) {
+                if (!partitionRead(p) && !limitReached()) {
                     pc.resume(p);
                 }
             }
@@ -257,7 +266,7 @@ public final class Transfer {
             }
         }
 
-        /** After a failure: lets the batches in flight finish and commits them, so what was written is kept. */
+        /** Lets the batches in flight finish and commits them. */
         private void drain() {
             while (!inFlight.isEmpty()) {
                 waitForOneBatch();

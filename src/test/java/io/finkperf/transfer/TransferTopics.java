@@ -80,9 +80,10 @@ public final class TransferTopics {
         byte[] key = topic.getBytes(StandardCharsets.UTF_8);
         byte[] schemaJson = schema.toString().getBytes(StandardCharsets.UTF_8);
         GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(schema);
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> p = kafka.producer()) {
             for (int i = 0; i < 3; i++) {
-                p.send(new ProducerRecord<>(TopicSchemaReader.schemaTopic(topic), rnd.nextInt(10), schemaJson, new byte[0]));
+                sent.add(p.send(new ProducerRecord<>(TopicSchemaReader.schemaTopic(topic), rnd.nextInt(10), schemaJson, new byte[0])));
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 << 10);
             BinaryEncoder enc = null;
@@ -93,17 +94,19 @@ public final class TransferTopics {
                 enc.flush();
                 int part = rnd.nextInt(10);
                 perPartition[part]++;
-                p.send(new ProducerRecord<>(topic, part, key, bytes.toByteArray()));
+                sent.add(p.send(new ProducerRecord<>(topic, part, key, bytes.toByteArray())));
             }
             p.flush();
+        }
+        for (java.util.concurrent.Future<?> f : sent) {
+            f.get(); // a failed send would otherwise only show as missing alerts
         }
         return perPartition;
     }
 
-    public static void send(EmbeddedKafka kafka, String topic, int partition, byte[] value) {
+    public static void send(EmbeddedKafka kafka, String topic, int partition, byte[] value) throws Exception {
         try (KafkaProducer<byte[], byte[]> p = kafka.producer()) {
-            p.send(new ProducerRecord<>(topic, partition, topic.getBytes(StandardCharsets.UTF_8), value));
-            p.flush();
+            p.send(new ProducerRecord<>(topic, partition, topic.getBytes(StandardCharsets.UTF_8), value)).get();
         }
     }
 }
