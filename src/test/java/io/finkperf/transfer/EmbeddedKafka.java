@@ -49,18 +49,33 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (Admin a = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers()))) {
             a.createTopics(partitions.entrySet().stream().map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList())
                     .all().get();
-            // a fresh topic's leaders reach the broker's metadata cache a little after creation
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            for (String t : partitions.keySet()) {
-                while (true) {
-                    var d = a.describeTopics(java.util.List.of(t)).allTopicNames().get().get(t);
-                    if (d.partitions().size() == partitions.get(t) && d.partitions().stream().allMatch(pi -> pi.leader() != null)) {
-                        break;
-                    }
+        }
+        awaitLeaders(partitions);
+    }
+
+    /** A fresh topic's partitions answer (ListOffsets goes to the leader) a little after creation. */
+    private void awaitLeaders(Map<String, Integer> partitions) throws InterruptedException {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", servers());
+        p.put("key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        java.util.List<org.apache.kafka.common.TopicPartition> tps = new java.util.ArrayList<>();
+        partitions.forEach((t, n) -> {
+            for (int i = 0; i < n; i++) {
+                tps.add(new org.apache.kafka.common.TopicPartition(t, i));
+            }
+        });
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p)) {
+            while (true) {
+                try {
+                    c.endOffsets(tps, java.time.Duration.ofSeconds(5));
+                    return;
+                } catch (org.apache.kafka.common.KafkaException e) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("topic " + t + " has no leaders after 30 s");
+                        throw e;
                     }
-                    Thread.sleep(50);
+                    Thread.sleep(100);
                 }
             }
         }

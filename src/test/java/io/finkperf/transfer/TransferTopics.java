@@ -80,33 +80,61 @@ public final class TransferTopics {
         byte[] key = topic.getBytes(StandardCharsets.UTF_8);
         byte[] schemaJson = schema.toString().getBytes(StandardCharsets.UTF_8);
         GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(schema);
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> p = kafka.producer()) {
-            for (int i = 0; i < 3; i++) {
-                sent.add(p.send(new ProducerRecord<>(TopicSchemaReader.schemaTopic(topic), rnd.nextInt(10), schemaJson, new byte[0])));
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 << 10);
-            BinaryEncoder enc = null;
-            for (GenericRecord a : alerts) {
-                bytes.reset();
-                enc = EncoderFactory.get().binaryEncoder(bytes, enc);
-                writer.write(a, enc);
-                enc.flush();
-                int part = rnd.nextInt(10);
-                perPartition[part]++;
-                sent.add(p.send(new ProducerRecord<>(topic, part, key, bytes.toByteArray())));
-            }
-            p.flush();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            records.add(new ProducerRecord<>(TopicSchemaReader.schemaTopic(topic), rnd.nextInt(10), schemaJson, new byte[0]));
         }
-        for (java.util.concurrent.Future<?> f : sent) {
-            f.get(); // a failed send would otherwise only show as missing alerts
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 << 10);
+        BinaryEncoder enc = null;
+        for (GenericRecord a : alerts) {
+            bytes.reset();
+            enc = EncoderFactory.get().binaryEncoder(bytes, enc);
+            writer.write(a, enc);
+            enc.flush();
+            int part = rnd.nextInt(10);
+            perPartition[part]++;
+            records.add(new ProducerRecord<>(topic, part, key, bytes.toByteArray()));
         }
+        produce(kafka, records);
         return perPartition;
     }
 
     public static void send(EmbeddedKafka kafka, String topic, int partition, byte[] value) throws Exception {
-        try (KafkaProducer<byte[], byte[]> p = kafka.producer()) {
-            p.send(new ProducerRecord<>(topic, partition, topic.getBytes(StandardCharsets.UTF_8), value)).get();
+        produce(kafka, List.of(new ProducerRecord<>(topic, partition, topic.getBytes(StandardCharsets.UTF_8), value)));
+    }
+
+    /**
+     * Sends every record exactly once: the producer does not retry (see EmbeddedKafka#producer), and the
+     * records a fresh topic rejects (not leader yet: nothing was appended) are sent again here.
+     */
+    static void produce(EmbeddedKafka kafka, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        List<ProducerRecord<byte[], byte[]>> pending = records;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == 20) {
+                throw new IllegalStateException(pending.size() + " records still rejected after 20 attempts");
+            }
+            List<ProducerRecord<byte[], byte[]>> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Exception> fatal = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (KafkaProducer<byte[], byte[]> p = kafka.producer()) {
+                for (ProducerRecord<byte[], byte[]> r : pending) {
+                    p.send(r, (md, e) -> {
+                        if (e instanceof org.apache.kafka.common.errors.NotLeaderOrFollowerException
+                                || e instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                            failed.add(r);
+                        } else if (e != null) {
+                            fatal.add(e);
+                        }
+                    });
+                }
+                p.flush();
+            }
+            if (!fatal.isEmpty()) {
+                throw fatal.get(0);
+            }
+            pending = new ArrayList<>(failed);
+            if (!pending.isEmpty()) {
+                Thread.sleep(200);
+            }
         }
     }
 }
