@@ -69,22 +69,62 @@ public final class LineDiff {
         flush(f, removed, added, baseTotal, headTotal, out);
     }
 
+    /** Lines at least this similar (2 × common characters / total) are one line edited in place. */
+    static final double EDITED = 0.6;
+
     /**
-     * Lines removed and added between the same two unchanged lines: paired in order as modified lines
-     * (a one-line edit stays one line, base time against head time), the rest one-sided.
+     * Lines removed and added between the same two unchanged lines: each removed line is paired, in
+     * order, with the most similar added line after the last one paired, as one line edited in place
+     * (a one-line edit stays one row, base time against head time); the rest stay one-sided.
      */
     private static void flush(FunctionProfile f, List<LineStat> removed, List<LineStat> added, double baseTotal,
                               double headTotal, List<LineChange> out) {
         if (f == null || (removed.isEmpty() && added.isEmpty())) {
             return;
         }
-        int k = Math.max(removed.size(), added.size());
-        for (int x = 0; x < k; x++) {
-            out.add(change(f, x < removed.size() ? removed.get(x) : null, x < added.size() ? added.get(x) : null,
-                    baseTotal, headTotal));
+        boolean[] used = new boolean[added.size()];
+        int from = 0;
+        for (LineStat b : removed) {
+            int best = -1;
+            double bestScore = EDITED;
+            for (int x = from; x < added.size(); x++) {
+                double s = similarity(b.source().strip(), added.get(x).source().strip());
+                if (s >= bestScore) {
+                    best = x;
+                    bestScore = s;
+                }
+            }
+            if (best < 0) {
+                out.add(change(f, b, null, baseTotal, headTotal));
+            } else {
+                used[best] = true;
+                from = best + 1;
+                out.add(change(f, b, added.get(best), baseTotal, headTotal));
+            }
+        }
+        for (int x = 0; x < added.size(); x++) {
+            if (!used[x]) {
+                out.add(change(f, null, added.get(x), baseTotal, headTotal));
+            }
         }
         removed.clear();
         added.clear();
+    }
+
+    /** 2 × (longest common subsequence of characters) / (total length): 1 for equal texts. */
+    static double similarity(String a, String b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1;
+        }
+        int[] prev = new int[b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = a.charAt(i - 1) == b.charAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            prev = cur;
+        }
+        return 2.0 * prev[b.length()] / (a.length() + b.length());
     }
 
     private static LineChange change(FunctionProfile f, LineStat b, LineStat h, double baseTotal, double headTotal) {

@@ -20,9 +20,10 @@ import java.util.List;
 
 /**
  * One module, base against head, interleaved: three warm processes (base, head, and a second base
- * for the A/A noise floor) on the same batch; in each round every process makes its calls in turn,
- * in an order that changes every round (see {@link #order}), so a drift of the machine hits both sides
- * alike. Then each side's output is saved and compared, and both are line-profiled.
+ * for the A/A noise floor) on the same batch. A round is {@code calls} turns; in each turn every
+ * process makes one call, in an order that changes every turn (see {@link #order}), so a drift of the
+ * machine, even within a round, hits all sides alike; a round's value per process is the median of
+ * its calls in that round, and rounds pair the processes. Then each side's output is saved and compared, and both are line-profiled.
  */
 final class ModuleDuel {
 
@@ -60,8 +61,8 @@ final class ModuleDuel {
             }
             int calls = callsPerRound(base, head, aa);
             for (int r = 0; r < req.rounds() && base.ok() && head.ok() && aa.ok(); r++) {
-                for (DuelSide s : order(r, base, head, aa)) {
-                    for (int c = 0; c < calls; c++) {
+                for (int c = 0; c < calls; c++) {
+                    for (DuelSide s : order(r * calls + c, base, head, aa)) {
                         s.call(true);
                     }
                 }
@@ -86,8 +87,8 @@ final class ModuleDuel {
     }
 
     /**
-     * The order of round {@code r}: the six orders in turn, each followed by its reverse, so every
-     * process takes every place equally often and base runs before head in half the rounds.
+     * The order of turn {@code r}: the six orders in turn, each followed by its reverse, so every
+     * process takes every place equally often and base runs before head in half the turns.
      */
     static <T> List<T> order(int r, T base, T head, T aa) {
         List<List<T>> orders = List.of(List.of(base, head, aa), List.of(aa, head, base), List.of(head, aa, base),

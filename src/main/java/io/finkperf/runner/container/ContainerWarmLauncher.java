@@ -47,7 +47,7 @@ public final class ContainerWarmLauncher implements WarmLauncher {
         cmd.addAll(List.of("-v", driverPackage + ":" + ContainerRunner.DRIVER_HOME + "/fink_perf_driver:ro"));
         for (String env : List.of("PYTHONPATH=" + ContainerRunner.DRIVER_HOME, "PYTHONDONTWRITEBYTECODE=1",
                 "OMP_NUM_THREADS=1", "OPENBLAS_NUM_THREADS=1", "MKL_NUM_THREADS=1",
-                io.finkperf.spark.WorkerContainer.IN_CONTAINER + "=1")) {
+                ContainerRunner.IN_CONTAINER + "=1")) {
             cmd.addAll(List.of("-e", env));
         }
         cmd.add(options.image());
