@@ -9,6 +9,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Aligns two line profiles: functions by file and name, lines by a longest-common-subsequence diff
@@ -19,7 +23,11 @@ public final class LineDiff {
     private LineDiff() {
     }
 
-    /** Every aligned line of every function, the lines that gained the most time first. */
+    /**
+     * Every aligned line of every function, the lines that gained the most time first; lines that call
+     * another profiled function come after the others (line_profiler counts the callee's time in the
+     * caller's line, so a change inside the callee would otherwise top the list twice, at the call).
+     */
     public static List<LineChange> diff(LineProfile base, LineProfile head) {
         double baseTotal = total(base);
         double headTotal = total(head);
@@ -33,8 +41,24 @@ public final class LineDiff {
         for (FunctionProfile h : headByKey.values()) {
             align(null, h, baseTotal, headTotal, out);
         }
-        out.sort(Comparator.comparingLong(LineChange::gainedNs).reversed());
-        return out;
+        Set<String> names = new HashSet<>();
+        Stream.concat(base.functions().stream(), head.functions().stream())
+                .forEach(f -> names.add(f.function().substring(f.function().lastIndexOf('.') + 1)));
+        List<LineChange> marked = new ArrayList<>();
+        for (LineChange l : out) {
+            String own = l.function().substring(l.function().lastIndexOf('.') + 1);
+            boolean nested = names.stream().anyMatch(n -> !n.equals(own) && callsFunction(l.source(), n));
+            marked.add(nested == l.nested() ? l : new LineChange(l.file(), l.function(), l.source(), l.baseSource(),
+                    l.baseLine(), l.headLine(), l.baseHits(), l.headHits(), l.baseTimeNs(), l.headTimeNs(), l.baseShare(),
+                    l.headShare(), nested));
+        }
+        marked.sort(Comparator.comparing(LineChange::nested).thenComparing(
+                Comparator.comparingLong(LineChange::gainedNs).reversed()));
+        return marked;
+    }
+
+    static boolean callsFunction(String source, String name) {
+        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "\\s*\\(").matcher(source).find();
     }
 
     private static void align(FunctionProfile b, FunctionProfile h, double baseTotal, double headTotal,
@@ -134,7 +158,7 @@ public final class LineDiff {
         return new LineChange(f.file(), f.function(), (h != null ? h : b).source(), baseSource,
                 b == null ? null : b.line(), h == null ? null : h.line(),
                 b == null ? 0 : b.hits(), h == null ? 0 : h.hits(), bt, ht,
-                baseTotal > 0 ? bt / baseTotal : 0, headTotal > 0 ? ht / headTotal : 0);
+                baseTotal > 0 ? bt / baseTotal : 0, headTotal > 0 ? ht / headTotal : 0, false);
     }
 
     private static boolean same(LineStat a, LineStat b) {

@@ -6,6 +6,7 @@ package io.finkperf.results;
  *
  * @param baseSource the base text when the line was modified in place (null when it is the same line)
  * @param baseShare the line's time as a share of the module's profiled time (0..1), on base
+ * @param nested    the line calls another profiled function: its time includes that function's lines
  */
 public record LineChange(
         String file,
@@ -19,7 +20,8 @@ public record LineChange(
         long baseTimeNs,
         long headTimeNs,
         double baseShare,
-        double headShare) {
+        double headShare,
+        boolean nested) {
 
     public long gainedNs() {
         return headTimeNs - baseTimeNs;

@@ -118,6 +118,21 @@ class DiffsTest {
         }
 
         @Test
+        void a_line_calling_a_profiled_function_ranks_after_the_lines_of_that_function() {
+            LineProfile base = new LineProfile(List.of(
+                    f("entry", 1000, new LineStat(1, 1, 1000, "    out = [inner(x) for x in xs]")),
+                    f("inner", 900, new LineStat(10, 5, 900, "    return x ** 2"))));
+            LineProfile head = new LineProfile(List.of(
+                    f("entry", 1600, new LineStat(1, 1, 1600, "    out = [inner(x) for x in xs]")),
+                    f("inner", 1500, new LineStat(10, 5, 1500, "    return x ** 2.0"))));
+            List<LineChange> d = LineDiff.diff(base, head);
+            assertEquals("    return x ** 2.0", d.get(0).source(), "the change itself, not the call that contains it");
+            assertTrue(d.get(1).nested());
+            assertTrue(LineDiff.callsFunction("y = mod.inner (x)", "inner"));
+            assertFalse(LineDiff.callsFunction("y = winner(x)", "inner"));
+        }
+
+        @Test
         void functions_only_on_one_side_keep_their_lines_one_sided() {
             LineProfile base = new LineProfile(List.of(f("f", 100, new LineStat(1, 1, 100, "def f():"))));
             LineProfile head = new LineProfile(List.of(f("f", 100, new LineStat(1, 1, 100, "def f():")),

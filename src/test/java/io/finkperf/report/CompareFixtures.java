@@ -34,9 +34,9 @@ final class CompareFixtures {
         RatioEstimate aa = new RatioEstimate(1.002, 0.983, 1.017, 0.77, "Hodges-Lehmann, Wilcoxon signed-rank, paired by round", 10);
         LineChange changed = new LineChange("fink_science/ztf/slow_lc/processor.py", "structure_function",
                 "                total += d2 / (1.0 + dt / tau) + 0.0 * tau", "                total += d2 / (1.0 + dt / tau)",
-                27, 27, 367296, 367296, 330_000_000, 450_000_000, 0.67, 0.74);
+                27, 27, 367296, 367296, 330_000_000, 450_000_000, 0.67, 0.74, false);
         LineChange same = new LineChange("fink_science/ztf/slow_lc/processor.py", "structure_function",
-                "            dt = abs(t[i] - t[j])", null, 25, 25, 5739, 5739, 1_600_000, 1_700_000, 0.003, 0.003);
+                "            dt = abs(t[i] - t[j])", null, 25, 25, 5739, 5739, 1_600_000, 1_700_000, 0.003, 0.003, false);
         return new ComparisonModule("slow_lc", "feature", ComparisonVerdict.SLOWER, null, 72, cpu, aa, 0.017, wall, cpu,
                 same(), new ColdStart(400_000_000, 10_700_000, 46_800_000, 65L << 20),
                 new ColdStart(410_000_000, 16_400_000, 62_800_000, 66L << 20), List.of(changed, same),
