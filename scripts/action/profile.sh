@@ -18,7 +18,7 @@ set -e
 echo "fink-perf: profile exited with $code"
 out exit-code "$code"
 
-# What ran, for whoever opens the artifact later (baseline-ref is recorded for the future comparison).
+# What ran, for whoever opens the artifact later.
 jq -n --arg repo "$SCIENCE_REPOSITORY" --arg ref "$SCIENCE_REF" --arg survey "$SURVEY" --arg modules "$MODULES" \
   --arg runner "$RUNNER_KIND" --arg mode "$MODE" --arg image "$IMAGE" --arg dataUrl "$DATA_URL" --arg dataSha256 "$DATA_SHA256_ACTUAL" \
   --arg dataVerified "$DATA_VERIFIED" --arg baselineRef "$BASELINE_REF" --arg failOn "$FAIL_ON" \

@@ -10,7 +10,8 @@ require_match mode "$INPUT_MODE" '^(direct|spark)$'
 require_match modules "$INPUT_MODULES" '^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$'
 require_match n-alerts "$INPUT_N_ALERTS" '^[0-9]+$'
 require_match loops "$INPUT_LOOPS" '^[1-9][0-9]*$'
-require_match fail-on "$INPUT_FAIL_ON" '^(error|never|min-throughput:[0-9]+(\.[0-9]+)?)$'
+gate='(error|never|min-throughput:[0-9]+(\.[0-9]+)?|regression(:[0-9]+(\.[0-9]+)?)?|output-changed)'
+require_match fail-on "$INPUT_FAIL_ON" "^${gate}(,${gate})*\$"
 require_match data-sha256 "$INPUT_DATA_SHA256" '^([0-9A-Fa-f]{64})?$'
 require_match data-url "$INPUT_DATA_URL" '^(https?://|file://|/)[^[:space:]]+$'
 require_match transfer-topic "${INPUT_TRANSFER_TOPIC:-}" '^((ftransfer|fxmatch)_[A-Za-z0-9_.-]+)?$'
@@ -60,9 +61,13 @@ artifact="$(printf '%s' "$artifact" | tr -c 'A-Za-z0-9_.-' '-')"
 
 pom_hash="$(sha256sum "${GITHUB_ACTION_PATH:?}/pom.xml" | cut -c1-16)"
 
-if [ -n "$INPUT_BASELINE_REF" ]; then
-  echo "fink-perf: baseline-ref '$INPUT_BASELINE_REF' recorded; comparison against a baseline is not implemented yet"
+# The comparison's base: baseline-ref, else on pull_request events the PR's base commit.
+baseline="$INPUT_BASELINE_REF"
+if [ -z "$baseline" ] && [ "${CALLER_EVENT:-}" = pull_request ] && [ -n "${CALLER_PR_BASE_SHA:-}" ]; then
+  baseline="$CALLER_PR_BASE_SHA"
 fi
+require_match baseline "$baseline" '^([A-Za-z0-9_./-]+)?$'
+[ -z "$baseline" ] || echo "fink-perf: comparing with baseline $baseline"
 
 out science-repository "$repo"
 out science-ref "$ref"
@@ -75,4 +80,7 @@ out data-cache-dir "$tmp/fink-perf-data-cache"
 out data-key "$data_key"
 out artifact-name "$artifact"
 out pom-hash "$pom_hash"
+out baseline-ref "$baseline"
+out compare "$([ -n "$baseline" ] && echo true || echo false)"
+out baseline-path "fink-perf-baseline"
 echo "fink-perf: ${repo}@${ref} (${INPUT_SURVEY}, modules ${INPUT_MODULES}, runner ${INPUT_RUNNER}) -> $report_dir, artifact $artifact"

@@ -34,9 +34,10 @@ class ArchitectureTest {
             Map.entry("runner", Set.of("batch", "registry", "results")),
             Map.entry("spark", Set.of("batch", "data", "registry", "results", "runner")),
             Map.entry("engine", Set.of("batch", "data", "energy", "registry", "results", "runner", "spark")),
+            Map.entry("compare", Set.of("batch", "data", "engine", "registry", "results", "runner")),
             Map.entry("report", Set.of("energy", "results")),
             Map.entry("transfer", Set.of()),
-            Map.entry("bench", Set.of("batch", "data", "engine", "registry", "results", "runner", "spark")),
+            Map.entry("bench", Set.of("batch", "compare", "data", "engine", "registry", "results", "runner", "spark")),
             Map.entry("cli", Set.of("*")));
 
     static final Path SOURCES = Path.of(System.getProperty("finkperf.projectDir", "."), "src/main/java/io/finkperf");

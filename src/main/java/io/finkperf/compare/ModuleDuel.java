@@ -139,14 +139,27 @@ final class ModuleDuel {
         return null;
     }
 
+    /** Line-profiled passes per side, alternating; each line keeps its fastest pass. */
+    static final int LINE_PROFILE_PASSES = 5;
+
+    /**
+     * The line profiles of both sides, each the per-line minimum over {@link #LINE_PROFILE_PASSES}
+     * passes taken in turn: line_profiler's clock is the wall clock, and the time a neighbour holds
+     * the core lands on whichever line was running, so a single pass on a busy machine can make an
+     * unchanged loop header look slower than the line that changed.
+     */
     private static List<LineChange> lineDiff(DuelSide base, DuelSide head) {
+        List<LineProfile> b = new java.util.ArrayList<>();
+        List<LineProfile> h = new java.util.ArrayList<>();
         try {
-            LineProfile b = DriverLineProfile.parse(base.module.lineProfile());
-            LineProfile h = DriverLineProfile.parse(head.module.lineProfile());
-            return LineDiff.diff(b, h);
+            for (int i = 0; i < LINE_PROFILE_PASSES; i++) {
+                b.add(DriverLineProfile.parse(base.module.lineProfile()));
+                h.add(DriverLineProfile.parse(head.module.lineProfile()));
+            }
         } catch (WarmFailure e) {
             return List.of(); // the timings stand without the line profile
         }
+        return LineDiff.diff(DriverLineProfile.fastest(b), DriverLineProfile.fastest(h));
     }
 
     private static ColdStart coldStart(DuelSide s) {

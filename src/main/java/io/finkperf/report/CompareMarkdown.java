@@ -169,8 +169,8 @@ public final class CompareMarkdown implements ComparisonWriter {
         }
         List<LineChange> top = m.lines().stream().filter(l -> l.gainedNs() > 0 && !l.nested()).limit(TOP_LINES).toList();
         if (!top.isEmpty()) {
-            d.append("\nLines that gained the most time (one line-profiled pass each side; calls of profiled functions "
-                    + "left out, their lines count):\n\n");
+            d.append("\nLines that gained the most time (fastest of 5 line-profiled passes per side; calls of "
+                    + "profiled functions left out, their lines count):\n\n");
             d.append("| line base → head | source | time/hit base → head | hits base → head | share of module |\n");
             d.append("|:--|:--|--:|--:|--:|\n");
             for (LineChange l : top) {

@@ -19,7 +19,8 @@ public final class ComparisonReports {
 
     /** Everything, once the comparison is over (and for results files compared offline). */
     public static List<ComparisonWriter> all() {
-        return List.of(new ComparisonJsonWriter(), new CompareMarkdown(), new CompareChart(), new CompareJUnitXml());
+        return List.of(new ComparisonJsonWriter(), new CompareMarkdown(), new CompareChart(), new CompareJUnitXml(),
+                new CompareHtml());
     }
 
     public static void write(List<ComparisonWriter> writers, Comparison comparison, Path dir) {
