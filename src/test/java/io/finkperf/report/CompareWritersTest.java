@@ -103,6 +103,18 @@ class CompareWritersTest {
     }
 
     @Test
+    void html_page_has_the_table_the_chart_and_every_line_escaped() {
+        String html = CompareHtml.render(CompareFixtures.comparison());
+        assertTrue(html.contains("<img class=\"chart\""));
+        for (ComparisonModule m : CompareFixtures.comparison().modules()) {
+            assertTrue(html.contains("<code>" + m.name() + "</code>"), m.name());
+        }
+        assertTrue(html.contains("<del>total += d2 / (1.0 + dt / tau)</del>"), "the edited line's old text");
+        assertTrue(html.contains("ZTF19a|pipe`tick"), "ids as text");
+        assertFalse(html.contains("<script>alert"), "nothing unescaped");
+    }
+
+    @Test
     void compare_json_round_trips_every_record(@TempDir Path dir) throws IOException {
         Comparison c = CompareFixtures.comparison();
         new ComparisonJsonWriter().write(c, dir);
