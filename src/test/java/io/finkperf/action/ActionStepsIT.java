@@ -104,9 +104,12 @@ class ActionStepsIT {
             inputs.put("data-url", url);
             inputs.put("data-sha256", "");
             inputs.put("loops", "2");
-            inputs.put("baseline-ref", "v0.9");
-            inputs.put("fail-on", "min-throughput:0.001");
+            // this repository's own HEAD as the baseline: the examples compared with themselves
+            inputs.put("baseline-ref", "HEAD");
+            inputs.put("fail-on", "min-throughput:0.001,output-changed");
             ok = job(tmp.resolve("ok"), inputs);
+            inputs.remove("baseline-ref");
+            inputs.put("fail-on", "min-throughput:0.001");
 
             inputs.put("data-sha256", "0".repeat(64));
             badChecksum = job(tmp.resolve("bad"), inputs);
@@ -145,7 +148,8 @@ class ActionStepsIT {
                 env.put("FINK_PERF_PYTHON", "/usr/bin/python3");
             }
             Map<String, String> github = Map.of("repository", "someone/fink-perf", "sha", "a".repeat(40),
-                    "job", "profile", "run_attempt", "1", "action_path", PROJECT.toString(), "workspace", workspace.toString());
+                    "job", "profile", "run_attempt", "1", "action_path", PROJECT.toString(), "workspace", workspace.toString(),
+                    "event_name", "push", "event.pull_request.base.sha", "");
             Map<String, String> runnerCtx = Map.of("temp", runnerTemp.toString(), "os", "Linux");
             return new ActionSteps(ACTION, inputs, github, runnerCtx, env, root).runAll();
         }
@@ -188,7 +192,7 @@ class ActionStepsIT {
         @Test
         void everyRunStepSucceeds() {
             assertFalse(ok.failed, logs(ok));
-            for (String id : List.of("resolve", "deps", "fetch", "profile", "summary", "enforce")) {
+            for (String id : List.of("resolve", "deps", "fetch", "profile", "compare", "summary", "enforce")) {
                 assertTrue(ok.byId.get(id).ran(), id + " did not run\n" + logs(ok));
             }
             assertFalse(ok.byId.get("junit").ran(), "junit-suite defaults to false");
@@ -224,7 +228,7 @@ class ActionStepsIT {
                     .resolve("action-run.json").toFile());
             assertEquals(sha, run.get("dataSha256").asText());
             assertFalse(run.get("dataVerified").asBoolean());
-            assertEquals("v0.9", run.get("baselineRef").asText());
+            assertEquals("HEAD", run.get("baselineRef").asText());
             assertEquals(0, run.get("profileExitCode").asInt());
         }
 
@@ -250,6 +254,18 @@ class ActionStepsIT {
             assertEquals("spark", new ObjectMapper().readTree(report.resolve("action-run.json").toFile()).get("mode").asText());
             assertNotEquals(ok.byId.get("resolve").outputs().get("artifact-name"),
                     spark.byId.get("resolve").outputs().get("artifact-name"), "legs differing in mode get their own artifact");
+        }
+
+        @Test
+        void aBaselineRefComparesAndPutsCompareMdInTheSummary() throws IOException {
+            ActionSteps.StepRun compare = ok.byId.get("compare");
+            assertEquals("0", compare.outputs().get("exit-code"), compare.log());
+            Path md = Path.of(compare.outputs().get("compare-md"));
+            assertTrue(Files.readString(md).contains("| `lc_features` |"), Files.readString(md));
+            assertTrue(Files.isRegularFile(md.resolveSibling("compare.json")));
+            assertTrue(ok.summary.toString().contains("## fink-perf compare"), ok.summary.toString());
+            assertTrue(compare.log().contains("--fail-on output-changed"), "the comparison's words of fail-on");
+            assertFalse(spark.byId.get("compare").ran(), "no baseline, no comparison");
         }
 
         @Test
