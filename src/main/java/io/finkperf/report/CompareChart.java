@@ -63,8 +63,9 @@ public final class CompareChart implements ComparisonWriter {
 
         g.setColor(Color.BLACK);
         g.setFont(Charts.font(Font.BOLD, 15));
-        g.drawString("head / base, time per alert" + (c.interleaved() ? "" : "  (not interleaved: drift not cancelled)"),
-                LEFT, 24);
+        String metric = "cpu".equals(c.settings().metric()) ? "CPU time" : "wall time";
+        g.drawString("head / base, " + metric + " per alert" + (c.interleaved() ? ""
+                : "  (not interleaved: drift not cancelled)"), LEFT, 24);
         g.setFont(Charts.font(Font.PLAIN, 11));
         g.setColor(UNCHANGED);
         g.drawString(String.format(Locale.ROOT, "%s interval; shaded: A/A noise floor; dashed: ±%s %% threshold; "

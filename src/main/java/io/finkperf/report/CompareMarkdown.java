@@ -80,7 +80,7 @@ public final class CompareMarkdown implements ComparisonWriter {
         var s = c.settings();
         String how = c.interleaved()
                 ? String.format(Locale.ROOT, "%d rounds of ≥ %d calls and ≥ %s per side, interleaved, A/A noise floor "
-                + "measured", s.rounds(), s.callsPerRound(), nanos(s.minRoundNs()))
+                + "measured", s.rounds(), s.callsPerRound(), Units.number(s.minRoundNs() / 1e6) + " ms")
                 : "results files";
         String metric = "cpu".equals(s.metric()) ? "CPU time of the calling thread" : "wall time";
         return "base " + side(c.base()) + " · head " + side(c.head()) + " · " + s.nAlerts() + " alerts · " + how
