@@ -131,10 +131,10 @@ public final class ProfileEngine {
             }
         }
         if (m.call() == CallKind.DATAFRAME) {
-            return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.SKIPPED,
-                    new ModuleError("dataframe_entry", null, "module '" + m.name()
-                            + "' takes a whole Spark DataFrame (native Spark SQL, needs pyspark): not timed by fink-perf yet", null),
-                    nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, inputs, null, Map.of());
+            return ModuleResult.builder(m.name(), m.type().label(), m.entry(), m.output())
+                    .failed(ModuleStatus.SKIPPED, new ModuleError("dataframe_entry", null, "module '" + m.name()
+                            + "' takes a whole Spark DataFrame (native Spark SQL, needs pyspark): not timed by fink-perf yet", null))
+                    .nAlerts(nRows).inputs(inputs).build();
         }
         boolean neededLater = plan.stream().anyMatch(o -> o.inputColumns().contains(m.output()))
                 && !available.contains(m.output());
@@ -153,9 +153,9 @@ public final class ProfileEngine {
     }
 
     private static ModuleResult failed(ModuleSpec m, long nRows, Map<String, String> inputs, String kind, String message) {
-        return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.ERROR,
-                new ModuleError(kind, null, message, null), nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null,
-                inputs, null, Map.of());
+        return ModuleResult.builder(m.name(), m.type().label(), m.entry(), m.output())
+                .failed(ModuleStatus.ERROR, new ModuleError(kind, null, message, null))
+                .nAlerts(nRows).inputs(inputs).build();
     }
 
     private static DriverArg toDriverArg(ModuleArg a) {
