@@ -1,5 +1,6 @@
 package io.finkperf.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DriverEnergy(
-        String format,
+        @JsonProperty("format") String format,
         @JsonProperty("wall_ns_a") long wallNsA,
         @JsonProperty("cpu_s_a") double cpuSA,
         @JsonProperty("wall_ns_b") long wallNsB,
@@ -31,13 +32,14 @@ public record DriverEnergy(
         @JsonProperty("rapl_uj_a") List<RaplZone> raplA,
         @JsonProperty("rapl_uj_b") List<RaplZone> raplB,
         @JsonProperty("baseline_capped") boolean baselineCapped,
-        Map<String, Object> codecarbon) {
+        @JsonProperty("codecarbon") Map<String, Object> codecarbon) {
 
     public static final String FORMAT = "fink-perf-energy/1";
 
     /** One RAPL zone's energy over an interval; {@code uj} is null when a counter wrap could not be undone. */
     public record RaplZone(String zone, String name, Long uj) {
 
+        @JsonIgnore
         public boolean isDram() {
             return "dram".equals(name);
         }

@@ -2,6 +2,8 @@ package io.finkperf.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +41,7 @@ public record ModuleResult(
     public ModuleResult {
         warmupNs = warmupNs == null ? List.of() : List.copyOf(warmupNs);
         samplesNs = samplesNs == null ? List.of() : List.copyOf(samplesNs);
-        inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+        inputs = inputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(inputs)); // input order
         lineProfile = lineProfile == null ? LineProfile.NONE : lineProfile;
         extra = extra == null ? ModuleExtra.NONE : extra;
     }
