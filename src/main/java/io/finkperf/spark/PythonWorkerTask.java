@@ -3,6 +3,7 @@ package io.finkperf.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.finkperf.runner.DriverEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,11 +100,12 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         String key = String.join("\u0000", config.python(), resolve(config.driverDir()), resolve(config.scienceDir()),
                 config.module(), config.entry(), config.call(), String.valueOf(config.container()));
         long launch = epochNanos(); // before borrowing: starting a new worker is part of Python start
-        PooledWorker worker = PythonWorkerPool.borrow(key, workerCommand("--serve"));
+        PythonWorkerPool pool = ExecutorWorkerPool.get();
+        PooledWorker worker = pool.borrow(key, workerCommand("--serve"));
         OptionalInt exit = worker.run(specFile, config.timeoutSeconds());
         return new WorkerRun(launch, epochNanos(), exit.orElse(-1), exit.isPresent(), worker.log(), ok -> {
             if (ok) {
-                PythonWorkerPool.giveBack(key, worker);
+                pool.giveBack(key, worker);
             } else {
                 worker.close();
             }
@@ -119,14 +121,14 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
             String pp = env.get("PYTHONPATH");
             env.put("PYTHONPATH", resolve(config.driverDir()) + (pp == null || pp.isEmpty() ? "" : ":" + pp));
             env.put("PYTHONDONTWRITEBYTECODE", "1");
-            WorkerConfig.THREAD_VARS.forEach(v -> env.putIfAbsent(v, "1"));
+            DriverEnvironment.THREAD_VARS.forEach(v -> env.putIfAbsent(v, "1"));
             return new WorkerCommand(pb, () -> { });
         }
         Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("PYTHONPATH", config.driverDir());
         env.put("PYTHONDONTWRITEBYTECODE", "1");
-        env.put(WorkerContainer.IN_CONTAINER, "1");
-        WorkerConfig.THREAD_VARS.forEach(v -> env.put(v, "1"));
+        env.put(DriverEnvironment.IN_CONTAINER, "1");
+        DriverEnvironment.THREAD_VARS.forEach(v -> env.put(v, "1"));
         String name = "fink-perf-worker-" + java.util.UUID.randomUUID();
         ProcessBuilder pb = new ProcessBuilder(container.command(name, List.of(config.driverDir(), config.scienceDir()),
                 List.of(config.tmpDir()), env, python));

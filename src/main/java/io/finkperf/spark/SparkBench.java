@@ -7,7 +7,6 @@ import io.finkperf.spark.CachedAlerts;
 import io.finkperf.spark.LoopMeasurement;
 import io.finkperf.spark.PartitionBatchWriter;
 import io.finkperf.spark.PartitionOutcome;
-import io.finkperf.spark.PythonWorkerPool;
 import io.finkperf.spark.SparkBenchCluster;
 import io.finkperf.spark.WorkerConfig;
 import io.finkperf.registry.ModuleArg;
@@ -82,7 +81,7 @@ public final class SparkBench {
             try {
                 out.add(runModule(cluster, alerts, batch, plan, m, d, driverDir, scienceDir));
             } finally {
-                PythonWorkerPool.closeAll(); // local mode: this JVM's executor workers; a cluster's end with the app
+                ExecutorWorkerPool.close(); // local mode: this JVM's executor workers; a cluster's end with the app
             }
             afterEach.accept(List.copyOf(out));
         }

@@ -1,7 +1,7 @@
 package io.finkperf.runner.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.finkperf.spark.WorkerContainer;
+import io.finkperf.runner.DriverEnvironment;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.DriverSpecFile;
@@ -217,7 +217,7 @@ public final class ContainerRunner implements ModuleRunner {
     private static Map<String, String> driverEnv() {
         // no .pyc writes into the read-only science mount; unbuffered so lines arrive as they happen
         return Map.of("PYTHONPATH", DRIVER_HOME, "PYTHONDONTWRITEBYTECODE", "1", "PYTHONUNBUFFERED", "1",
-                WorkerContainer.IN_CONTAINER, "1");
+                DriverEnvironment.IN_CONTAINER, "1");
     }
 
     /**
