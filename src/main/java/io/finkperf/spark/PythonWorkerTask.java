@@ -1,9 +1,10 @@
 package io.finkperf.spark;
 
+import io.finkperf.runner.container.ContainerRunner;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.finkperf.runner.DriverEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -121,14 +122,14 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
             String pp = env.get("PYTHONPATH");
             env.put("PYTHONPATH", resolve(config.driverDir()) + (pp == null || pp.isEmpty() ? "" : ":" + pp));
             env.put("PYTHONDONTWRITEBYTECODE", "1");
-            DriverEnvironment.THREAD_VARS.forEach(v -> env.putIfAbsent(v, "1"));
+            WorkerConfig.THREAD_VARS.forEach(v -> env.putIfAbsent(v, "1"));
             return new WorkerCommand(pb, () -> { });
         }
         Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("PYTHONPATH", config.driverDir());
         env.put("PYTHONDONTWRITEBYTECODE", "1");
-        env.put(DriverEnvironment.IN_CONTAINER, "1");
-        DriverEnvironment.THREAD_VARS.forEach(v -> env.put(v, "1"));
+        env.put(ContainerRunner.IN_CONTAINER, "1");
+        WorkerConfig.THREAD_VARS.forEach(v -> env.put(v, "1"));
         String name = "fink-perf-worker-" + java.util.UUID.randomUUID();
         ProcessBuilder pb = new ProcessBuilder(container.command(name, List.of(config.driverDir(), config.scienceDir()),
                 List.of(config.tmpDir()), env, python));

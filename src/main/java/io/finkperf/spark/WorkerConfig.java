@@ -1,6 +1,7 @@
 package io.finkperf.spark;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What an executor task needs to run the Python worker for one module. Paths must exist on the
@@ -27,4 +28,6 @@ public record WorkerConfig(
         long timeoutSeconds,
         boolean reuseWorkers,
         WorkerContainer container) implements Serializable {
+
+    public static final List<String> THREAD_VARS = List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS");
 }
