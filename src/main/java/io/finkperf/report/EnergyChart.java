@@ -32,7 +32,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * {@code energy.png}: each module's own energy (A − B) per 1 000 alerts, CPU and RAM stacked, with
  * the yearly CO2 at the configured alert rate above each bar and the method in the subtitle. Read
- * from {@code ModuleResult.extra["energy"]}; modules without an estimate are listed under the plot.
+ * from {@code extra.energy} ({@link EnergyResult}); modules without an estimate are listed under the plot.
  */
 public final class EnergyChart implements ReportWriter {
 
