@@ -48,7 +48,7 @@ public final class EnergyModel {
         // the model: module calls only
         double wallA = loopsNs / 1e9;
         double cpuSA = m.cpuUserS() + m.cpuSysS();
-        double peakRss = (d != null && d.peakRssBytesA() > 0) ? d.peakRssBytesA() : m.peakRssOrZero();
+        double peakRss = (d != null && d.peakRssBytesA() > 0) ? d.peakRssBytesA() : m.peakRssBytes();
         double cpuJ = cpuSA * cpu.wattsPerCore();
         double ramJ = gib(peakRss) * s.ramWattsPerGib() * wallA;
         double baseCpuJ = 0;

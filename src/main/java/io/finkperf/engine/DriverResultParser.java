@@ -35,7 +35,7 @@ final class DriverResultParser {
                 .nChunks(r == null ? 0 : r.path("n_chunks").asInt(0))
                 .importNs(r == null ? 0 : r.path("import_ns").asLong(0))
                 .loops(warmup, samples)
-                .peakRssBytes(r == null || !r.path("peak_rss_bytes").isNumber() ? null : r.get("peak_rss_bytes").asLong())
+                .peakRssBytes(r == null ? 0 : r.path("peak_rss_bytes").asLong(0))
                 .cpuSeconds(r == null ? 0 : r.path("cpu_user_s").asDouble(0), r == null ? 0 : r.path("cpu_sys_s").asDouble(0))
                 .output(r == null ? null : textOrNull(r.get("output_hash")), r == null ? null : textOrNull(r.get("output_dtype")))
                 .inputs(inputs)

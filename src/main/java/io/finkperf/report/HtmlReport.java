@@ -109,7 +109,7 @@ public final class HtmlReport implements ReportWriter {
                         .append(measured ? (met ? "yes" : "no") : "").append("\">")
                         .append(measured ? (met ? "✓" : "✗") : "–").append("</td>");
             }
-            num(out, m.peakRssOrZero() > 0 ? m.peakRssOrZero() : Double.NaN, Units.mib(m.peakRssOrZero()));
+            num(out, m.peakRssBytes() > 0 ? m.peakRssBytes() : Double.NaN, Units.mib(m.peakRssBytes()));
             num(out, m.importNs() > 0 ? m.importNs() / 1e9 : Double.NaN,
                     m.importNs() > 0 ? Units.seconds(m.importNs() / 1e9) : "–");
             out.append("<td class=\"status\">").append(m.ok() ? "ok" : "<span class=\"failed\">" + esc(Units.status(m)) + "</span>")

@@ -125,7 +125,7 @@ public final class MarkdownSummary implements ReportWriter {
             for (ExposureBudget b : ExposureBudget.ALL) {
                 out.append(" | ").append(measured ? (b.met(t.mean()) ? "✓" : "✗") : "–");
             }
-            out.append(" | ").append(Units.mib(m.peakRssOrZero()))
+            out.append(" | ").append(Units.mib(m.peakRssBytes()))
                     .append(" | ").append(status(m)).append(" |\n");
         }
         if (rows < modules.size()) {

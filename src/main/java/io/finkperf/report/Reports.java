@@ -47,7 +47,7 @@ public final class Reports {
             out.append(String.format(Locale.ROOT, "%-22s %-8s %14s %10s %10s  %s%n", m.name(), m.type(),
                     m.ok() ? String.format(Locale.ROOT, "%.1f", t.mean()) : "-",
                     m.ok() ? String.format(Locale.ROOT, "%.1f", t.std()) : "-",
-                    m.peakRssOrZero() > 0 ? (m.peakRssOrZero() >> 20) + " MiB" : "-",
+                    m.peakRssBytes() > 0 ? (m.peakRssBytes() >> 20) + " MiB" : "-",
                     m.ok() ? "ok" : m.status().name().toLowerCase(Locale.ROOT) + ": "
                             + (m.error() == null ? "" : m.error().message())));
         }

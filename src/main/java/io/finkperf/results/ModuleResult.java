@@ -2,6 +2,8 @@ package io.finkperf.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +14,14 @@ import java.util.Map;
  * derive from them (and are written to JSON for readers that are not this tool; null when there
  * are no samples). Build with {@link #builder} or copy with {@link #toBuilder}.
  *
- * @param peakRssBytes  null when not measured (the driver did not report it)
+ * @param peakRssBytes  0 when not measured (the driver did not report it): null in JSON
  * @param inputs        for each input column, where it came from: "data" or "module:NAME"
  * @param extra         the typed sections only some runs have (energy, Spark mode…)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"name", "type", "entry", "outputColumn", "status", "error", "nAlerts", "nChunks", "importNs", "warmupNs",
+    "samplesNs", "peakRssBytes", "cpuUserS", "cpuSysS", "outputHash", "outputDtype", "inputs", "lineProfile", "extra",
+    "timeStats", "throughputStats"})
 public record ModuleResult(
         String name,
         String type,
@@ -29,7 +34,7 @@ public record ModuleResult(
         long importNs,
         List<Long> warmupNs,
         List<Long> samplesNs,
-        Long peakRssBytes,
+        @JsonSerialize(using = ZeroAsNull.class) long peakRssBytes,
         double cpuUserS,
         double cpuSysS,
         String outputHash,
@@ -57,11 +62,6 @@ public record ModuleResult(
 
     public boolean ok() {
         return status == ModuleStatus.OK;
-    }
-
-    /** Peak resident memory in bytes, 0 when not measured. */
-    public long peakRssOrZero() {
-        return peakRssBytes == null ? 0 : peakRssBytes;
     }
 
     /** Per-loop time statistics in seconds. */
@@ -93,7 +93,7 @@ public record ModuleResult(
         private long importNs;
         private List<Long> warmupNs = List.of();
         private List<Long> samplesNs = List.of();
-        private Long peakRssBytes;
+        private long peakRssBytes;
         private double cpuUserS;
         private double cpuSysS;
         private String outputHash;
@@ -161,8 +161,8 @@ public record ModuleResult(
             return this;
         }
 
-        /** Null when not measured. */
-        public Builder peakRssBytes(Long bytes) {
+        /** 0 when not measured. */
+        public Builder peakRssBytes(long bytes) {
             this.peakRssBytes = bytes;
             return this;
         }

@@ -71,7 +71,7 @@ class ProfileSparkModeIT {
     void lineProfileAndPeakMemoryComeFromTheDirectPass() throws IOException {
         ModuleResult slow = results.modules().stream().filter(m -> m.name().equals("slow_lc")).findFirst().orElseThrow();
         assertFalse(slow.lineProfile().functions().isEmpty());
-        assertTrue(slow.peakRssOrZero() > 0);
+        assertTrue(slow.peakRssBytes() > 0);
         assertTrue(Files.readString(out.resolve("line_profile_slow_lc.txt")).contains("slow_lc"));
     }
 
