@@ -159,7 +159,7 @@ public final class ProfileEngine {
     }
 
     private static DriverArg toDriverArg(ModuleArg a) {
-        return a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.column());
+        return a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.batchColumn());
     }
 
     /** The selected modules plus the producers of columns they need, in registry order. */
