@@ -47,7 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
         ModuleRegistry reg = workload.loadRegistry();
         List<ModuleSpec> plan = ProfileEngine.plan(reg, workload.select(reg));
         Readiness readiness;
-        try (ModuleRunner runner = runnerOptions.create()) {
+        try (ModuleRunner runner = runnerOptions.survey(workload.survey).create()) {
             readiness = ReadinessCheck.check(reg.source(), plan, workload.science(), runner,
                     offline.resolve(runnerOptions.runner));
         }

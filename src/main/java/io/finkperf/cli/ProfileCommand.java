@@ -97,7 +97,7 @@ public final class ProfileCommand implements Callable<Integer> {
         List<ReportWriter> writers = Reports.incremental();
         ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
         RunResults results;
-        try (ModuleRunner runner = runnerOptions.create()) {
+        try (ModuleRunner runner = runnerOptions.survey(workload.survey).create()) {
             results = new ProfileEngine(runner, progress, (soFar, m) -> Reports.write(writers, soFar, output),
                     energySettings())
                     .offline(offline.resolve(runnerOptions.runner))
