@@ -96,7 +96,8 @@ public final class ProfileEngine {
         Readiness readiness = ReadinessCheck.check(req.registry().source(), plan, req.scienceDir(), runner, offline);
         onReadiness.accept(readiness);
 
-        try (AlertData data = AlertData.open(req.dataPath(), Survey.parse(req.survey()))) {
+        try (AlertData opened = AlertData.open(req.dataPath(), Survey.parse(req.survey()))) {
+            AlertData data = req.sample() == null ? opened : opened.stratified(req.sample());
             Set<String> available = data.availableColumns();
             Map<String, String> unavailable = unavailableColumns(req, plan, available);
             List<String> dataColumns = dataColumns(plan, available);
