@@ -10,6 +10,14 @@ public final class ReadinessTable {
     private ReadinessTable() {
     }
 
+    private static String why(ModuleReadiness m) {
+        return switch (m.verdict()) {
+            case RUNNABLE -> "";
+            case NEEDS_NETWORK -> "not run with --offline";
+            default -> m.summary();
+        };
+    }
+
     public static String text(Readiness r) {
         int width = Math.max(6, r.modules().stream().mapToInt(m -> m.module().length()).max().orElse(6));
         String row = "%-" + width + "s  %-13s  %s%n";
@@ -17,7 +25,7 @@ public final class ReadinessTable {
         out.append(String.format(Locale.ROOT, row, "module", "status", "missing / why"));
         for (ModuleReadiness m : r.modules()) {
             out.append(String.format(Locale.ROOT, row, m.module(), m.status(),
-                    m.runnable() ? "" : m.summary()).stripTrailing()).append('\n');
+                    why(m)).stripTrailing()).append('\n');
         }
         long cannot = r.modules().size() - r.runnableCount();
         out.append(String.format(Locale.ROOT, "%d of %d modules can run%s (runner %s%s)", r.runnableCount(),
