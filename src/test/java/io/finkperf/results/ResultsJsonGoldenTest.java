@@ -61,10 +61,7 @@ class ResultsJsonGoldenTest {
         void areNullNotTheStringNaN() throws IOException {
             JsonNode slow = module("slow_lc");
             for (String stats : new String[] {"timeStats", "throughputStats"}) {
-                assertEquals(0, slow.path(stats).path("n").asInt());
-                for (String f : new String[] {"mean", "std", "median", "min", "max"}) {
-                    assertTrue(slow.path(stats).get(f).isNull(), stats + "." + f + ": " + slow.path(stats).get(f));
-                }
+                assertTrue(slow.get(stats).isNull(), stats + ": " + slow.get(stats));
             }
             assertTrue(slow.get("peakRssBytes").isNull(), "peak RSS never measured");
             assertTrue(module("early_classifier").path("extra").path("spark").get("directWarmupSeconds").isNull());
