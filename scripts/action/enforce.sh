@@ -5,7 +5,7 @@
 #   never            never (setup failures, e.g. a bad checksum, still fail their own step)
 #   min-throughput:N as error, and also when an OK module's mean is below N alerts/s/core
 #   regression[:PCT] the comparison with the baseline judged a module slower (exit 12)
-#   output-changed   a module's output differs from the baseline's (exit 19)
+#   output-changed   a module's output differs from the baseline's (exit 20)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -22,7 +22,7 @@ if [[ "$words" == *,regression* || "$words" == *,output-changed,* ]]; then
     "") die "fail-on $FAIL_ON needs a comparison: set baseline-ref (or run on a pull_request event)" ;;
     0) echo "fink-perf: the comparison with the baseline passes fail-on $FAIL_ON" ;;
     12) echo "::error title=fink-perf::a module is slower than the baseline (see compare.md)"; exit 12 ;;
-    19) echo "::error title=fink-perf::a module's output changed from the baseline (see compare.md)"; exit 19 ;;
+    20) echo "::error title=fink-perf::a module's output changed from the baseline (see compare.md)"; exit 20 ;;
     *) die "fink-perf compare failed with exit code $COMPARE_EXIT (see $REPORT_DIR/compare/fink-perf-compare.log)" ;;
   esac
 fi

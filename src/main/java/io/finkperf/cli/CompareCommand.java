@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
                 "  compare --base DIR|REF --head DIR|REF [workload options]   interleaved runs on one batch",
                 "  compare BASE/results.json HEAD/results.json                two earlier runs (drift not cancelled)"},
         footer = {"", "Writes compare.json, compare.md, compare.png and compare-junit.xml into --output.",
-                "Exit 12 when --fail-on regression trips, 19 for output-changed, 5 when a module fails on head.",
+                "Exit 12 when --fail-on regression trips, 20 for output-changed, 5 when a module fails on head.",
                 "Method and assumptions: docs/compare.md."})
 public final class CompareCommand implements Callable<Integer> {
 

@@ -21,7 +21,8 @@ public enum ExitCode {
     NO_SCHEMA(16, "no schema message in <topic>_schema"),
     UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
     OUTPUT(18, "the output could not be written (disk full, permissions)"),
-    OUTPUT_CHANGED(19, "a module's output changed between base and head (compare --fail-on output-changed)");
+    MISSING_FILE(19, "a model or data file a module loads is missing from the science folder"),
+    OUTPUT_CHANGED(20, "a module's output changed between base and head (compare --fail-on output-changed)");
 
     private final int code;
     private final String meaning;

@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
         description = "Profiles and benchmarks Fink science modules on real alerts.",
         subcommands = {ProfileCommand.class, CompareCommand.class, BenchHarnessCommand.class, BenchCompareCommand.class,
                 FetchDataCommand.class, ReportCommand.class, SparkBenchCommand.class, TransferCommand.class,
+                CheckCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 bad data, 4 bad registry/unknown module,",
                 "5 module raised, 6 module timeout, 7 Python package missing, 8 no Python,",
                 "9 out of memory, 10 container engine/image, 11 download/checksum,",
                 "12 regression, 13 Spark master/executors, 14 Kafka unreachable, 15 unknown topic,",
                 "16 no schema message, 17 undecodable message, 18 output not writable,",
-                "19 output changed (compare), 1 internal error."})
+                "19 module file missing, 20 output changed (compare), 1 internal error."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
