@@ -4,7 +4,6 @@ import io.finkperf.bench.CompareBenchmark;
 import io.finkperf.runner.local.LocalWarmLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -67,9 +66,5 @@ public final class BenchCompareCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "total %.1f s; work folder %s%n", (System.nanoTime() - t0) / 1e9, work);
         return 0;
-    }
-
-    static List<Double> parse(String s) {
-        return Arrays.stream(s.split(",")).map(String::strip).map(Double::parseDouble).toList();
     }
 }

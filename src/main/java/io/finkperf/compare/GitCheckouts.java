@@ -34,21 +34,21 @@ public final class GitCheckouts implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + parent + ": " + e.getMessage(), e);
         }
-        git(List.of("worktree", "remove", "--force", dir.toString()), true);
-        Result r = git(List.of("worktree", "add", "--detach", dir.toString(), ref), true);
+        git(List.of("worktree", "remove", "--force", dir.toString()));
+        Result r = git(List.of("worktree", "add", "--detach", dir.toString(), ref));
         if (r.exit != 0) {
             throw new IllegalArgumentException("'" + ref + "' is neither a folder nor a git ref of " + repo + ": "
                     + r.lastLine());
         }
         made.add(dir);
-        Result prefix = git(List.of("rev-parse", "--show-prefix"), true);
+        Result prefix = git(List.of("rev-parse", "--show-prefix"));
         String sub = prefix.exit == 0 ? prefix.out.strip() : "";
         return sub.isEmpty() ? dir : dir.resolve(sub).normalize();
     }
 
     /** The full commit id of {@code ref} in the repository, if git knows it. */
     public Optional<String> commit(String ref) {
-        Result r = git(List.of("rev-parse", "--verify", "--quiet", ref + "^{commit}"), true);
+        Result r = git(List.of("rev-parse", "--verify", "--quiet", ref + "^{commit}"));
         return r.exit == 0 ? Optional.of(r.out.strip()) : Optional.empty();
     }
 
@@ -58,7 +58,7 @@ public final class GitCheckouts implements AutoCloseable {
         return r.exit == 0 ? Optional.of(r.out.strip()) : Optional.empty();
     }
 
-    private Result git(List<String> args, boolean quiet) {
+    private Result git(List<String> args) {
         List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
         cmd.addAll(args);
         return run(cmd);
@@ -90,8 +90,8 @@ public final class GitCheckouts implements AutoCloseable {
     @Override
     public void close() {
         for (Path dir : made) {
-            git(List.of("worktree", "remove", "--force", dir.toString()), true);
+            git(List.of("worktree", "remove", "--force", dir.toString()));
         }
-        git(List.of("worktree", "prune"), true);
+        git(List.of("worktree", "prune"));
     }
 }

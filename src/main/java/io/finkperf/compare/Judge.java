@@ -2,7 +2,6 @@ package io.finkperf.compare;
 
 import io.finkperf.results.ComparisonVerdict;
 import io.finkperf.results.RatioEstimate;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -79,16 +78,5 @@ public record Judge(double threshold, double alpha, double confidence) {
     private static RatioEstimate estimate(RankStats.Shift s, String method) {
         return new RatioEstimate(Math.exp(s.estimate()), Math.exp(s.low()), Math.exp(s.high()), s.pValue(), method,
                 s.n());
-    }
-
-    /** Median of the values, for descriptive figures. */
-    static double median(List<Long> v) {
-        return RankStats.median(v.stream().mapToDouble(Long::doubleValue).sorted().toArray());
-    }
-
-    static double[] sorted(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s;
     }
 }

@@ -14,7 +14,6 @@ import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.WarmFailure;
 import io.finkperf.runner.WarmLauncher;
 import io.finkperf.runner.WarmModule;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -199,9 +198,5 @@ final class ModuleDuel {
     static ComparisonModule verdictOnly(ModuleSpec m, ComparisonVerdict v, String error, long nAlerts) {
         return new ComparisonModule(m.name(), m.type().label(), v, error, nAlerts, null, null, null, null, null, null,
                 null, null, List.of(), ComparisonSamples.NONE);
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }
