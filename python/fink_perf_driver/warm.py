@@ -10,7 +10,8 @@ SPEC.json is the driver's ``fink-perf-driver/1`` spec (module, entry, call, scie
 args; loops, warmup and line_profile are ignored). Protocol ``fink-perf-warm/1``, one JSON object
 per line each way; every reply line starts with ``@@fink-perf-warm``:
 
-- unprompted, once loaded: ``{"op": "ready", "ok": true, "pid", "import_ns", "n_alerts", "n_chunks"}``
+- unprompted, once loaded: ``{"op": "ready", "ok": true, "pid", "import_ns", "cpus", "n_alerts", "n_chunks"}``
+  (``cpus``: where it may run; ``FINK_PERF_PIN_CPU`` = N or ``last`` pins it to one CPU)
 - ``{"op": "call"}`` → one pass over every chunk: ``{"ok": true, "ns", "cpu_ns"}`` (the module
   calls only, by this process's clocks; the Java side times the round trip itself and does not
   trust these numbers, which the module's code could alter)
@@ -34,6 +35,8 @@ REPLY = "@@fink-perf-warm "
 
 class WarmModule(object):
     """The module imported and its arguments built once; every pass reuses them."""
+
+    cpus = None  # the CPUs this process may run on, once pinned
 
     def __init__(self, raw):
         from . import shims
@@ -63,7 +66,7 @@ class WarmModule(object):
             raise DriverError("bad_input", str(e), cause=e)
 
     def ready(self):
-        return {"pid": os.getpid(), "import_ns": self.import_ns,
+        return {"pid": os.getpid(), "import_ns": self.import_ns, "cpus": self.cpus,
                 "n_alerts": self.reader.n_rows, "n_chunks": self.reader.n_chunks}
 
     def call(self, on_output=None):
@@ -162,12 +165,27 @@ def serve(spec_path, requests, replies):
     return 0
 
 
+def pin_cpu(choice):
+    """``FINK_PERF_PIN_CPU``: a CPU number, or ``last`` (the highest this process may use). The processes
+    of one comparison take turns, never run at once, and all pin to the same CPU: none of them keeps a
+    core of its own that a neighbour shares less (or more) than the others'. Returns the CPUs in use."""
+    try:
+        if choice:
+            allowed = os.sched_getaffinity(0)
+            cpu = max(allowed) if choice == "last" else int(choice)
+            os.sched_setaffinity(0, {cpu})
+        return sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
 def main(argv):
     from .errors import EXIT_BAD_SPEC
     from .spark_worker import private_requests
     if len(argv) != 1:
         sys.stderr.write("usage: python3 -m fink_perf_driver.warm SPEC.json\n")
         return EXIT_BAD_SPEC
+    WarmModule.cpus = pin_cpu(os.environ.get("FINK_PERF_PIN_CPU"))
     requests = private_requests()
     replies = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     os.dup2(2, 1)

@@ -14,8 +14,8 @@ REPLY = "@@fink-perf-warm "
 class Warm(object):
     """A warm driver process and its private request/reply pipes."""
 
-    def __init__(self, spec_path, tmp):
-        env = dict(os.environ, PYTHONPATH=PYTHON_DIR)
+    def __init__(self, spec_path, tmp, **more_env):
+        env = dict(os.environ, PYTHONPATH=PYTHON_DIR, **more_env)
         self.p = subprocess.Popen([sys.executable, "-m", "fink_perf_driver.warm", spec_path], cwd=tmp, env=env,
                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -113,6 +113,14 @@ class WarmProtocolTest(TempDirMixin, unittest.TestCase):
         r = w.reply()
         self.assertEqual((False, "ready", 4), (r["ok"], r["op"], r["exit"]))
         self.assertEqual(4, w.close()[0])
+
+    @unittest.skipUnless(hasattr(os, "sched_getaffinity"), "Linux only")
+    def test_pins_itself_to_the_last_cpu_it_may_use(self):
+        w = Warm(self.spec(), self.tmp, FINK_PERF_PIN_CPU="last")
+        ready = w.reply()
+        self.assertEqual([max(os.sched_getaffinity(0))], ready["cpus"])
+        self.assertTrue(w.ask(op="call")["ok"])
+        w.close()
 
     def test_an_unsavable_output_is_still_hashed(self):
         science = os.path.join(self.tmp, "science")

@@ -10,6 +10,12 @@ import java.util.OptionalLong;
  */
 public interface WarmLauncher {
 
+    /**
+     * Environment every warm process gets, so that the processes of a comparison differ by their
+     * code only: the same string hashes (set and dict orders) and the same CPU (they take turns).
+     */
+    java.util.Map<String, String> SAME_FOR_ALL = java.util.Map.of("PYTHONHASHSEED", "0", "FINK_PERF_PIN_CPU", "last");
+
     /** "local", "container": as recorded with the comparison. */
     String name();
 

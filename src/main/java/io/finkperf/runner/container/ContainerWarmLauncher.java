@@ -45,6 +45,7 @@ public final class ContainerWarmLauncher implements WarmLauncher {
         readOnly.forEach(p -> cmd.addAll(List.of("-v", p.toAbsolutePath() + ":" + p.toAbsolutePath() + ":ro")));
         writable.forEach(p -> cmd.addAll(List.of("-v", p.toAbsolutePath() + ":" + p.toAbsolutePath())));
         cmd.addAll(List.of("-v", driverPackage + ":" + ContainerRunner.DRIVER_HOME + "/fink_perf_driver:ro"));
+        SAME_FOR_ALL.forEach((k, v) -> cmd.addAll(List.of("-e", k + "=" + v)));
         for (String env : List.of("PYTHONPATH=" + ContainerRunner.DRIVER_HOME, "PYTHONDONTWRITEBYTECODE=1",
                 "OMP_NUM_THREADS=1", "OPENBLAS_NUM_THREADS=1", "MKL_NUM_THREADS=1",
                 ContainerRunner.IN_CONTAINER + "=1")) {

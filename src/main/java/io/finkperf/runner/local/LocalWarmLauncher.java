@@ -31,6 +31,7 @@ public final class LocalWarmLauncher implements WarmLauncher {
         String pp = env.get("PYTHONPATH");
         env.put("PYTHONPATH", driverDir + (pp == null || pp.isEmpty() ? "" : ":" + pp));
         env.put("PYTHONDONTWRITEBYTECODE", "1");
+        env.putAll(WarmLauncher.SAME_FOR_ALL);
         // one core per module, as LocalRunner: BLAS must not spread over the other side's core
         for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
             env.putIfAbsent(v, "1");
