@@ -17,6 +17,7 @@ public record Judge(double threshold, double alpha, double confidence) {
     public static final Judge DEFAULT = new Judge(0.05, 0.01, 0.95);
     static final String PAIRED = "Hodges-Lehmann, Wilcoxon signed-rank, paired by round";
     static final String UNPAIRED = "Hodges-Lehmann, Mann-Whitney, unpaired";
+    static final String PAIRED_BOTH = "Hodges-Lehmann, Wilcoxon signed-rank, paired by round, against both base processes";
 
     public Judge {
         if (!(threshold >= 0 && threshold < 1)) {
@@ -34,6 +35,24 @@ public record Judge(double threshold, double alpha, double confidence) {
             d[i] = Math.log(h[i]) - Math.log(b[i]);
         }
         return estimate(RankStats.paired(d, confidence), PAIRED);
+    }
+
+    /**
+     * head against both base processes of the same rounds: the reference of a round is the geometric
+     * mean of the two base processes' values, so an offset that one base process happens to have
+     * (its memory layout, its turn on the core) moves the estimate half as much, while the A/A
+     * pass between the two still shows it in full.
+     */
+    public RatioEstimate pairedAgainstBoth(List<Long> base, List<Long> base2, List<Long> head, int callsPerRound) {
+        double[] b = roundValues(base, callsPerRound);
+        double[] b2 = roundValues(base2, callsPerRound);
+        double[] h = roundValues(head, callsPerRound);
+        int n = Math.min(b.length, Math.min(b2.length, h.length));
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = Math.log(h[i]) - (Math.log(b[i]) + Math.log(b2[i])) / 2;
+        }
+        return estimate(RankStats.paired(d, confidence), PAIRED_BOTH);
     }
 
     /** head/base from two separate runs: every sample of one against every sample of the other. */

@@ -186,8 +186,8 @@ final class ModuleDuel {
                     output, bs, hs, lines, samples);
         }
         Judge j = req.judge();
-        RatioEstimate wall = j.paired(base.wallNs, head.wallNs, per);
-        RatioEstimate cpu = j.paired(base.cpuNs, head.cpuNs, per);
+        RatioEstimate wall = j.pairedAgainstBoth(base.wallNs, aa.wallNs, head.wallNs, per);
+        RatioEstimate cpu = j.pairedAgainstBoth(base.cpuNs, aa.cpuNs, head.cpuNs, per);
         boolean onCpu = req.metric() == CompareRequest.Metric.cpu;
         RatioEstimate time = onCpu ? cpu : wall;
         RatioEstimate noise = onCpu ? j.paired(base.cpuNs, aa.cpuNs, per) : j.paired(base.wallNs, aa.wallNs, per);

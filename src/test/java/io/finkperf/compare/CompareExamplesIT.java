@@ -126,14 +126,19 @@ class CompareExamplesIT {
                 + (m.time() == null ? "" : " " + m.time() + " noise " + m.noiseFloor())).toList().toString();
     }
 
-    private static void edit(Path file, String from, String to) throws IOException {
+    static void edit(Path file, String from, String to) throws IOException {
         String s = Files.readString(file);
         assertTrue(s.contains(from), file + " lacks: " + from);
         Files.writeString(file, s.replace(from, to));
     }
 
     private static Path copy(String name) throws IOException {
-        Path dst = tmp.resolve(name);
+        return copy(tmp, name);
+    }
+
+    /** A copy of the bundled examples in {@code dir/name}. */
+    static Path copy(Path dir, String name) throws IOException {
+        Path dst = dir.resolve(name);
         try (Stream<Path> walk = Files.walk(EXAMPLES)) {
             for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
                 Path t = dst.resolve(EXAMPLES.relativize(p).toString());

@@ -31,7 +31,7 @@ class JudgeTest {
         List<Long> head = calls(rnd, factor, sigma);
         List<Long> aa = calls(rnd, 1.0, sigma);
         Judge j = Judge.DEFAULT;
-        return j.verdict(j.paired(base, head, CALLS), j.paired(base, aa, CALLS));
+        return j.verdict(j.pairedAgainstBoth(base, aa, head, CALLS), j.paired(base, aa, CALLS));
     }
 
     @Nested
@@ -80,6 +80,19 @@ class JudgeTest {
             assertTrue(r.low() < 1.2 && 1.2 < r.high(), r.toString());
             assertEquals(1.2, r.ratio(), 0.02);
             assertEquals(ROUNDS, r.n());
+        }
+
+        @Test
+        void against_both_base_processes_an_offset_of_one_moves_the_ratio_half_as_much() {
+            Random rnd = new Random(3);
+            List<Long> base = calls(rnd, 1.06, 0.002); // this base process happens to run 6 % slow
+            List<Long> base2 = calls(rnd, 1.0, 0.002);
+            List<Long> head = calls(rnd, 1.0, 0.002);
+            assertEquals(1 / 1.06, Judge.DEFAULT.paired(base, head, CALLS).ratio(), 0.003);
+            assertEquals(1 / Math.sqrt(1.06), Judge.DEFAULT.pairedAgainstBoth(base, base2, head, CALLS).ratio(), 0.003);
+            assertEquals(ComparisonVerdict.TOO_NOISY, Judge.DEFAULT.verdict(
+                    Judge.DEFAULT.pairedAgainstBoth(base, base2, head, CALLS), Judge.DEFAULT.paired(base, base2, CALLS)),
+                    "the A/A pass shows the offset in full");
         }
 
         @Test
