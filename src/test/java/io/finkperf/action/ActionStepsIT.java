@@ -60,7 +60,8 @@ class ActionStepsIT {
             for (Path f : files) {
                 for (String line : Files.readAllLines(f)) {
                     String l = line.strip().replaceFirst("^- ", "");
-                    if (!l.startsWith("uses:") || l.equals("uses: ./") || l.contains("/fink-perf@") || l.contains("/fink-perf/pr-comment@")) {
+                    if (!l.startsWith("uses:") || l.equals("uses: ./") || l.contains("/fink-perf@")
+                            || l.contains("/fink-perf/pr-comment@")) {
                         continue; // the action itself (and its pr-comment/): ./ here, a release tag in the examples for fink-science
                     }
                     assertTrue(PINNED.matcher(l).find(), f.getFileName() + ": not pinned to a full SHA with # vX: " + l);
