@@ -90,7 +90,7 @@ public final class CompareBenchmark {
      * @param repeats      comparisons per slowdown
      */
     public List<Row> run(List<Double> slowdownsPct, int repeats, long nAlerts, int rounds, int callsPerRound,
-                         Duration minRound, Judge judge, CompareRequest.Metric metric) {
+                         Duration minRound, int retriesWhenNoisy, Judge judge, CompareRequest.Metric metric) {
         Path batchDir = work.resolve("batch");
         long rows;
         try (AlertData alerts = AlertData.open(data, Survey.ZTF)) {
@@ -105,7 +105,7 @@ public final class CompareBenchmark {
             Path head = science(String.format(Locale.ROOT, "head-%s", pct), 1 + pct / 100);
             CompareRequest req = new CompareRequest(registry, List.of(MODULE), new ComparisonSide("base", "COST 1", null, null),
                     base, new ComparisonSide("head", "COST " + (1 + pct / 100), null, null), head, data, "ztf", nAlerts,
-                    10_000, rounds, callsPerRound, minRound, 2, Duration.ofMinutes(5), false, judge, 1e-9, metric,
+                    10_000, rounds, callsPerRound, minRound, 2, retriesWhenNoisy, Duration.ofMinutes(5), false, judge, 1e-9, metric,
                     work.resolve("out-" + pct));
             int slower = 0;
             int faster = 0;

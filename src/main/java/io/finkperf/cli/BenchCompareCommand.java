@@ -50,7 +50,7 @@ public final class BenchCompareCommand implements Callable<Integer> {
                 new LocalWarmLauncher(python.find(), FinkPerfHome.driverDir()), System.out);
         long t0 = System.nanoTime();
         List<CompareBenchmark.Row> rows = bench.run(slowdowns, repeats, nAlerts, options.rounds, options.callsPerRound,
-                options.minRoundTime, options.judge(), options.metric);
+                options.minRoundTime, options.retriesWhenNoisy, options.judge(), options.metric);
         System.out.println();
         System.out.printf(Locale.ROOT, "bench-compare: %d rounds x %d calls, threshold %s %%, metric %s, %d comparisons per row%n",
                 options.rounds, options.callsPerRound, options.threshold, options.metric, repeats);

@@ -154,7 +154,8 @@ public final class CompareCommand implements Callable<Integer> {
             ModuleRegistry reg = registry(headDir);
             CompareRequest req = new CompareRequest(reg, reg.select(workload.modules), baseSide, baseDir, headSide, headDir,
                     workload.dataPath(), workload.survey, workload.nAlerts, workload.chunkRows, options.rounds,
-                    options.callsPerRound, options.minRoundTime, options.warmup, options.timeout, !options.noLineProfile, options.judge(),
+                    options.callsPerRound, options.minRoundTime, options.warmup,
+                    options.retriesWhenNoisy, options.timeout, !options.noLineProfile, options.judge(),
                     options.rtol, options.metric, output.toAbsolutePath());
             ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
             Map<String, Object> env;

@@ -20,6 +20,11 @@ public final class CompareOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration minRoundTime;
 
+    @Option(names = "--retries-when-noisy", defaultValue = "1",
+            description = "A module too noisy to judge is measured again, with fresh processes, this many times "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int retriesWhenNoisy;
+
     @Option(names = "--warmup", defaultValue = "2",
             description = "Unmeasured calls per process before the rounds (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -68,6 +73,9 @@ public final class CompareOptions {
         }
         if (warmup < 1) {
             throw new FinkPerfException(ExitCode.USAGE, "--warmup must be >= 1, got " + warmup);
+        }
+        if (retriesWhenNoisy < 0) {
+            throw new FinkPerfException(ExitCode.USAGE, "--retries-when-noisy must be >= 0, got " + retriesWhenNoisy);
         }
         if (!(rtol >= 0)) {
             throw new FinkPerfException(ExitCode.USAGE, "--rtol must be >= 0, got " + rtol);

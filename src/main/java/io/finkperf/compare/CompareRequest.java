@@ -13,6 +13,7 @@ import java.util.List;
  * @param callsPerRound consecutive calls per side and round (at least); the round's value is their median
  * @param minRound      a round of each side lasts at least this long: quick modules make more calls
  * @param warmup        calls per process before the rounds, not measured
+ * @param retriesWhenNoisy a module too noisy to judge is measured again with fresh processes, this many times
  */
 public record CompareRequest(
         ModuleRegistry registry,
@@ -29,6 +30,7 @@ public record CompareRequest(
         int callsPerRound,
         Duration minRound,
         int warmup,
+        int retriesWhenNoisy,
         Duration timeout,
         boolean lineProfile,
         Judge judge,

@@ -80,7 +80,7 @@ public final class ComparisonEngine {
             Environment env = EnvironmentProbe.probe(req.headScience(), req.dataPath(), data.detectedSchema(),
                     req.survey(), Map.of(), runnerEnvironment);
             ComparisonSettings settings = new ComparisonSettings(req.rounds(), req.callsPerRound(),
-                    req.minRound().toNanos(), req.warmup(),
+                    req.minRound().toNanos(), req.warmup(), req.retriesWhenNoisy(),
                     req.judge().threshold(), req.judge().alpha(), req.judge().confidence(), req.rtol(), batch.nRows(),
                     req.survey(), req.dataPath().toString(), launcher.name(), req.metric().name());
             Comparison comparison = new Comparison(Comparison.SCHEMA, ProfileEngine.TOOL_VERSION, startedAt, null, true,

@@ -38,7 +38,23 @@ final class ModuleDuel {
         this.ids = ids;
     }
 
+    /**
+     * The module compared; when the A/A pass reaches beyond the threshold, again with fresh processes
+     * (another memory layout, another moment of the machine), up to the request's retries. Each
+     * attempt is complete in itself (new processes, rounds, A/A pass): the last one is reported.
+     */
     ComparisonModule run(ModuleSpec m, long nAlerts) {
+        ComparisonModule r = null;
+        for (int attempt = 1; attempt <= 1 + req.retriesWhenNoisy(); attempt++) {
+            r = runOnce(m, nAlerts, attempt);
+            if (r.verdict() != ComparisonVerdict.TOO_NOISY) {
+                break;
+            }
+        }
+        return r;
+    }
+
+    private ComparisonModule runOnce(ModuleSpec m, long nAlerts, int attempt) {
         boolean inBase = ScienceTree.hasModule(req.baseScience(), m);
         boolean inHead = ScienceTree.hasModule(req.headScience(), m);
         if (!inBase || !inHead) {
@@ -47,7 +63,7 @@ final class ModuleDuel {
             String why = !inBase && !inHead ? m.modulePath() + " is in neither checkout" : null;
             return verdictOnly(m, v, why, nAlerts);
         }
-        Path work = req.workDir().resolve("modules").resolve(m.name());
+        Path work = req.workDir().resolve("modules").resolve(m.name()).resolve("attempt-" + attempt);
         try (DuelSide base = new DuelSide("base"); DuelSide head = new DuelSide("head");
              DuelSide aa = new DuelSide("base (A/A)")) {
             start(base, m, req.baseScience(), work, "base");
@@ -81,7 +97,7 @@ final class ModuleDuel {
                 baseStart = coldStart(base);
                 headStart = coldStart(head);
             }
-            return judged(m, nAlerts, base, head, aa, calls, output, lines, baseStart, headStart);
+            return judged(m, nAlerts, base, head, aa, calls, attempt, output, lines, baseStart, headStart);
         }
     }
 
@@ -173,9 +189,9 @@ final class ModuleDuel {
     }
 
     private ComparisonModule judged(ModuleSpec m, long nAlerts, DuelSide base, DuelSide head, DuelSide aa, int per,
-                                    OutputComparison output, List<LineChange> lines, ColdStart bs, ColdStart hs) {
+                                    int attempt, OutputComparison output, List<LineChange> lines, ColdStart bs, ColdStart hs) {
         ComparisonSamples samples = new ComparisonSamples(base.wallNs, head.wallNs, aa.wallNs, base.cpuNs, head.cpuNs,
-                aa.cpuNs, per, base.module != null && base.module.cpuFromHost());
+                aa.cpuNs, per, base.module != null && base.module.cpuFromHost(), attempt);
         boolean baseFailed = !base.ok() || !aa.ok();
         if (baseFailed || !head.ok()) {
             ComparisonVerdict v = baseFailed && !head.ok() ? ComparisonVerdict.FAILED_ON_BOTH

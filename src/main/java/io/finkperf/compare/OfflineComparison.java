@@ -39,7 +39,7 @@ public final class OfflineComparison {
         for (String name : names) {
             modules.add(module(name, base.module(name), head.module(name), judge));
         }
-        ComparisonSettings settings = new ComparisonSettings(0, 1, 0, 0, judge.threshold(), judge.alpha(),
+        ComparisonSettings settings = new ComparisonSettings(0, 1, 0, 0, 0, judge.threshold(), judge.alpha(),
                 judge.confidence(), 0, head.config() == null ? 0 : head.config().nAlerts(),
                 head.environment() == null ? null : head.environment().survey(),
                 head.environment() == null ? null : head.environment().dataPath(), "results files", "wall");
@@ -72,7 +72,7 @@ public final class OfflineComparison {
                 b.outputDtype(), h.outputDtype(), sameAlerts ? "output hashes compared, not values (results files)"
                 : "different alerts (" + b.nAlerts() + " vs " + h.nAlerts() + "): outputs not comparable");
         ComparisonSamples samples = new ComparisonSamples(b.samplesNs(), h.samplesNs(), List.of(), List.of(), List.of(),
-                List.of(), 1, false);
+                List.of(), 1, false, 1);
         return new ComparisonModule(name, h.type(), judge.verdict(time, null), null, h.nAlerts(), time, null, null,
                 time, null, output, coldStart(b), coldStart(h), LineDiff.diff(b.lineProfile(), h.lineProfile()), samples);
     }

@@ -150,7 +150,9 @@ public final class CompareMarkdown implements ComparisonWriter {
         }
         if (!s.baseWallNs().isEmpty()) {
             d.append("- ").append(s.callsPerRound()).append(" calls per side and round, ")
-                    .append(s.baseWallNs().size() / Math.max(1, s.callsPerRound())).append(" rounds\n");
+                    .append(s.baseWallNs().size() / Math.max(1, s.callsPerRound())).append(" rounds")
+                    .append(s.attempts() > 1 ? ", attempt " + s.attempts() + " (the earlier ones were too noisy)" : "")
+                    .append('\n');
         }
         if (!s.baseCpuNs().isEmpty() && !s.headCpuNs().isEmpty() && m.nAlerts() > 0) {
             d.append(String.format(Locale.ROOT, "- CPU time per alert (%s): base %s, head %s%s\n",

@@ -9,6 +9,8 @@ import java.util.List;
  * @param callsPerRound consecutive calls per side and round, as used (raised for quick modules so that
  *                      a round lasts at least the minimum round time)
  * @param cpuFromHost CPU times read by the JVM in /proc (true) or reported by the driver (false)
+ * @param attempts    times the module was measured: a too noisy attempt is repeated with fresh
+ *                    processes, and these are the samples of the last attempt
  */
 public record ComparisonSamples(
         List<Long> baseWallNs,
@@ -18,10 +20,11 @@ public record ComparisonSamples(
         List<Long> headCpuNs,
         List<Long> aaCpuNs,
         int callsPerRound,
-        boolean cpuFromHost) {
+        boolean cpuFromHost,
+        int attempts) {
 
     public static final ComparisonSamples NONE = new ComparisonSamples(List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), 1, false);
+            List.of(), List.of(), 1, false, 0);
 
     public ComparisonSamples {
         baseWallNs = List.copyOf(baseWallNs);

@@ -20,7 +20,7 @@ final class CompareFixtures {
     }
 
     static Comparison comparison() {
-        ComparisonSettings settings = new ComparisonSettings(10, 3, 100_000_000, 2, 0.05, 0.01, 0.95, 1e-9, 72, "ztf",
+        ComparisonSettings settings = new ComparisonSettings(10, 3, 100_000_000, 2, 1, 0.05, 0.01, 0.95, 1e-9, 72, "ztf",
                 "datasets/ztf/ftransfer_sample_72.parquet", "local", "cpu");
         return new Comparison(Comparison.SCHEMA, "0.1.0", "2026-11-29T08:00:00Z", "2026-11-29T08:01:30Z", true,
                 new ComparisonSide("base", "origin/master", "/tmp/base", "0123456789abcdef0123"),
@@ -79,6 +79,6 @@ final class CompareFixtures {
     private static ComparisonSamples samples(long base, long head) {
         List<Long> b = Collections.nCopies(30, base);
         List<Long> h = Collections.nCopies(30, head);
-        return new ComparisonSamples(b, h, b, b, h, b, 3, true);
+        return new ComparisonSamples(b, h, b, b, h, b, 3, true, 1);
     }
 }
