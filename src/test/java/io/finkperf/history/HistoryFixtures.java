@@ -15,7 +15,7 @@ final class HistoryFixtures {
     }
 
     static CommitInfo commit(int i) {
-        String sha = String.format("%040x", 0xabc000L + i);
+        String sha = String.format("%08x", 0xabc000L + i) + "0".repeat(32);
         return new CommitInfo(sha, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * i).toString(),
                 "v" + i, "commit " + i, i == 0 ? List.of("v8.0.0") : List.of());
     }
