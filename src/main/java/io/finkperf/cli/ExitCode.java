@@ -15,7 +15,8 @@ public enum ExitCode {
     CONTAINER(10, "container engine unreachable or image missing"),
     DOWNLOAD(11, "download or checksum failure"),
     REGRESSION(12, "a module is slower than the threshold allows"),
-    SPARK(13, "Spark master unreachable, refused the application, or granted no executor");
+    SPARK(13, "Spark master unreachable, refused the application, or granted no executor"),
+    HISTORY(20, "history store unreadable, or a git checkout or range unusable");
 
     private final int code;
     private final String meaning;

@@ -13,11 +13,12 @@ public record Calibration(double seconds, double pythonS, double numpyS, int rep
                           String executable) {
 
     /**
-     * The workload's time on the reference machine (this project's 2-core build box, numpy 1.24):
+     * The workload's CPU time on the reference machine (this project's 2-core AMD EPYC build box, Debian's
+     * Python 3.11 and numpy 1.24):
      * calibrated throughput is what a module would reach on a machine where the workload takes
      * this long. Never change it, or stored calibrated values stop being comparable.
      */
-    public static final double REFERENCE_SECONDS = 0.018;
+    public static final double REFERENCE_SECONDS = 0.015;
 
     /** Multiplies a raw rate into a rate at the reference machine's speed. */
     public double factor() {

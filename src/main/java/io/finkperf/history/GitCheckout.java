@@ -101,8 +101,9 @@ public final class GitCheckout {
                     throw new HistoryException(HistoryException.Kind.GIT, "git " + args[0] + " in " + dir + " timed out");
                 }
                 if (p.exitValue() != 0) {
-                    String msg = Files.readString(err, StandardCharsets.UTF_8).strip().lines()
-                            .reduce((a, b) -> b).orElse("exit " + p.exitValue());
+                    List<String> errLines = Files.readString(err, StandardCharsets.UTF_8).strip().lines().toList();
+                    String msg = errLines.stream().filter(l -> l.startsWith("fatal:") || l.startsWith("error:")).findFirst()
+                            .orElse(errLines.isEmpty() ? "exit " + p.exitValue() : errLines.get(0));
                     throw new HistoryException(HistoryException.Kind.GIT, "git " + String.join(" ", args) + " in " + dir + ": " + msg);
                 }
                 return new String(out, StandardCharsets.UTF_8);
