@@ -94,7 +94,7 @@ public final class HistorySite {
         StringBuilder h = head("fink-perf history");
         long runs = records.stream().map(HistoryRecord::runId).distinct().count();
         h.append("<h1>fink-perf history</h1>\n<p class=\"meta\">").append(runs).append(" runs · ").append(all.size())
-                .append(" modules · values in ").append(esc(measure.label()))
+                .append(all.size() == 1 ? " module" : " modules").append(" · values in ").append(esc(measure.label()))
                 .append(measure == Measure.CALIBRATED ? " (raw rate × this machine's calibration time ÷ the reference's "
                         + Calibration.REFERENCE_SECONDS + " s)" : "").append("</p>\n");
         h.append("<table class=\"modules\">\n<thead><tr><th>module</th><th>type</th><th>trend</th><th>latest</th>"

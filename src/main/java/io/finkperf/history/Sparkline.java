@@ -3,7 +3,7 @@ package io.finkperf.history;
 import java.util.List;
 import java.util.Locale;
 
-/** A module's trend in a table cell: an inline SVG polyline, steps as red (down) or green (up) ticks. */
+/** A module's trend in a table cell: an inline SVG polyline on a log scale, steps as red (down) or green (up) ticks. */
 public final class Sparkline {
 
     static final int WIDTH = 160;
@@ -21,15 +21,15 @@ public final class Sparkline {
         if (points.isEmpty()) {
             return out.append("</svg>").toString();
         }
-        double lo = points.stream().mapToDouble(ModuleSeries.Point::value).min().orElse(0);
-        double hi = points.stream().mapToDouble(ModuleSeries.Point::value).max().orElse(1);
+        double lo = points.stream().mapToDouble(p -> Math.log(p.value())).min().orElse(0);
+        double hi = points.stream().mapToDouble(p -> Math.log(p.value())).max().orElse(1);
         if (hi - lo < 1e-9 * Math.max(1, hi)) {
             lo -= 1;
             hi += 1;
         }
         out.append("<polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" points=\"");
         for (int i = 0; i < points.size(); i++) {
-            out.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i, points.size()), y(points.get(i).value(), lo, hi)));
+            out.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i, points.size()), y(Math.log(points.get(i).value()), lo, hi)));
         }
         out.append("\"/>");
         for (ModuleSeries.ChangePoint c : s.steps()) {
@@ -40,7 +40,7 @@ public final class Sparkline {
         }
         int last = points.size() - 1;
         out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1565c0\"/>",
-                x(last, points.size()), y(points.get(last).value(), lo, hi)));
+                x(last, points.size()), y(Math.log(points.get(last).value()), lo, hi)));
         return out.append("</svg>").toString();
     }
 

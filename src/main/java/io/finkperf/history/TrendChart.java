@@ -18,8 +18,10 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -82,15 +84,13 @@ public final class TrendChart {
         x.setVerticalTickLabels(points.size() > 12);
         x.setTickLabelFont(font(Font.PLAIN, 11));
         x.setLabelFont(font(Font.PLAIN, 12));
-        NumberAxis y = new NumberAxis(s.measure().label() + "  (median of runs; bar: every loop)");
-        y.setAutoRangeIncludesZero(false);
-        y.setLabelFont(font(Font.PLAIN, 12));
-        y.setTickLabelFont(font(Font.PLAIN, 11));
-        y.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
-        double lo = points.stream().mapToDouble(ModuleSeries.Point::low).min().orElse(0);
+        double lo = points.stream().mapToDouble(ModuleSeries.Point::low).filter(v -> v > 0).min().orElse(1);
         double hi = points.stream().mapToDouble(ModuleSeries.Point::high).max().orElse(1);
-        double pad = Math.max((hi - lo) * 0.15, hi * 0.02);
-        y.setRange(Math.max(0, lo - pad), hi + pad * 1.6);
+        ValueAxis y = yAxis(s.measure().label() + "  (median of runs; bar: every loop)", lo, hi);
+        // step labels hang just below the top of the plot
+        double top = y.getUpperBound();
+        double bottom = y.getLowerBound();
+        double labelY = y instanceof LogAxis ? top / Math.pow(top / bottom, 0.015) : top - (top - bottom) * 0.015;
 
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawXError(false);
@@ -107,7 +107,7 @@ public final class TrendChart {
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setDomainGridlinesVisible(false);
         plot.setOutlineVisible(false);
-        addLevels(plot, s, hi + pad * 1.2);
+        addLevels(plot, s, labelY);
         addMarkers(plot, points);
 
         JFreeChart chart = new JFreeChart(null, font(Font.BOLD, 15), plot, false);
@@ -119,6 +119,29 @@ public final class TrendChart {
         legend.setPosition(RectangleEdge.BOTTOM);
         chart.addSubtitle(legend);
         return chart;
+    }
+
+    /** Linear while the values stay within a factor 3 (small steps stay visible), else logarithmic. */
+    static ValueAxis yAxis(String label, double lo, double hi) {
+        ValueAxis y;
+        if (hi / lo > 3) {
+            LogAxis log = new LogAxis(label);
+            log.setBase(10);
+            log.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+            log.setRange(lo / Math.pow(hi / lo, 0.06), hi * Math.pow(hi / lo, 0.2));
+            log.setMinorTickMarksVisible(true);
+            y = log;
+        } else {
+            NumberAxis lin = new NumberAxis(label);
+            lin.setAutoRangeIncludesZero(false);
+            lin.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+            double pad = Math.max((hi - lo) * 0.15, hi * 0.02);
+            lin.setRange(Math.max(0, lo - pad), hi + pad * 1.6);
+            y = lin;
+        }
+        y.setLabelFont(font(Font.PLAIN, 12));
+        y.setTickLabelFont(font(Font.PLAIN, 11));
+        return y;
     }
 
     private static void addLevels(XYPlot plot, ModuleSeries s, double labelY) {
@@ -142,7 +165,7 @@ public final class TrendChart {
                         c.range()), at, labelY);
                 label.setFont(font(Font.BOLD, 12));
                 label.setPaint(color);
-                label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                label.setTextAnchor(TextAnchor.TOP_CENTER);
                 label.setBackgroundPaint(new Color(255, 255, 255, 220));
                 plot.addAnnotation(label);
             }
