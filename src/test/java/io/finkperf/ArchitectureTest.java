@@ -36,6 +36,7 @@ class ArchitectureTest {
             Map.entry("engine", Set.of("batch", "data", "energy", "registry", "results", "runner", "spark")),
             Map.entry("report", Set.of("energy", "results")),
             Map.entry("history", Set.of("report", "results")),
+            Map.entry("transfer", Set.of()),
             Map.entry("bench", Set.of("batch", "data", "engine", "registry", "results", "runner", "spark")),
             Map.entry("cli", Set.of("*")));
 
