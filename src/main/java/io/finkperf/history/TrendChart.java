@@ -128,7 +128,10 @@ public final class TrendChart {
             LogAxis log = new LogAxis(label);
             log.setBase(10);
             log.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
-            log.setRange(lo / Math.pow(hi / lo, 0.06), hi * Math.pow(hi / lo, 0.2));
+            // from a decade, labelled at decades, so the ticks read 100, 1,000, 10,000
+            log.setRange(Math.pow(10, Math.floor(Math.log10(lo / Math.pow(hi / lo, 0.06)))), hi * Math.pow(hi / lo, 0.2));
+            log.setTickUnit(new NumberTickUnit(1.0));
+            log.setMinorTickCount(9);
             log.setMinorTickMarksVisible(true);
             y = log;
         } else {

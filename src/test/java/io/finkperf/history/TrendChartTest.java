@@ -65,6 +65,15 @@ class TrendChartTest {
     }
 
     @Test
+    void linearWithinAFactorThreeElseLogFromADecade() {
+        org.junit.jupiter.api.Assertions.assertInstanceOf(org.jfree.chart.axis.NumberAxis.class, TrendChart.yAxis("y", 3800, 4600));
+        var log = org.junit.jupiter.api.Assertions.assertInstanceOf(org.jfree.chart.axis.LogAxis.class,
+                TrendChart.yAxis("y", 150, 3000));
+        assertEquals(100, log.getLowerBound(), 1e-9);
+        assertTrue(log.getUpperBound() > 3000);
+    }
+
+    @Test
     void atMostThirtyCommitLabels() {
         assertEquals(1, TrendChart.tickStep(30));
         assertEquals(4, TrendChart.tickStep(100));
