@@ -209,7 +209,8 @@ public final class TrendChart {
         String steps = s.steps().isEmpty() ? "no step"
                 : s.steps().size() + (s.steps().size() == 1 ? " step" : " steps");
         ModuleSeries.Point last = s.latest();
-        return String.format(Locale.ROOT, "%d runs over %d commits · latest %s · %s", runs, s.points().size(),
+        return String.format(Locale.ROOT, "%d run%s over %d commit%s · latest %s · %s", runs, runs == 1 ? "" : "s",
+                s.points().size(), s.points().size() == 1 ? "" : "s",
                 last == null ? "—" : new DecimalFormat("#,##0.#").format(last.value()), steps);
     }
 
