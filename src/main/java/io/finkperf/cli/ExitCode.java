@@ -21,6 +21,7 @@ public enum ExitCode {
     NO_SCHEMA(16, "no schema message in <topic>_schema"),
     UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
     OUTPUT(18, "the output could not be written (disk full, permissions)"),
+    MISSING_FILE(19, "a model or data file a module loads is missing from the science folder"),
     HISTORY(20, "history store unreadable, or a git checkout or range unusable");
 
     private final int code;
