@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "append", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Add a run to a history store: one record per module with the science commit and date, fink-perf",
-                "version, data sha256, machine fingerprint and a calibration timed now with the run's Python.",
-                "With --backfill REF1..REF2, profile past commits of the --science-dir git checkout instead."},
+        description = {"Add a run to a history store (or, with --backfill, profile past commits into it).",
+                "One record per module: science commit and date, fink-perf version, data sha256, machine fingerprint,",
+                "and a calibration timed now with the run's Python. --backfill REF1..REF2 profiles the commits of the",
+                "--science-dir git checkout instead, each in a throw-away worktree."},
         footer = {"", "Run it right after 'profile', on the same machine: the calibration must see the same CPU.",
                 "Exit codes: 0 ok, 2 usage, 3 bad results file, 8 calibration could not run, 20 store or git unusable."})
 public final class HistoryAppendCommand implements Callable<Integer> {

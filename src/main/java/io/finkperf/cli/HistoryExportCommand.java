@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export a history store for github-action-benchmark (tool customBiggerIsBetter):",
+        description = {"Export a history store for github-action-benchmark dashboards.",
+                "Tool customBiggerIsBetter, in two formats:",
                 "data-js: every run as the data.js its gh-pages dashboard loads;",
                 "bench-input: the latest run as the JSON file its action takes (output-file-path)."},
         footer = {"", "Exit codes: 0 ok, 2 usage, 20 store missing or unreadable, 1 internal error."})

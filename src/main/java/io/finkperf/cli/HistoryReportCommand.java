@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the static site of a history store: index.html (modules, sparklines, latest values),",
-                "<module>.html (trend chart, detected steps, every run) and <module>.png, summary.md for CI job summaries."},
+        description = {"Write the static site of a history store, with trend charts and detected steps.",
+                "index.html (modules, sparklines, latest values), <module>.html (trend chart, steps, every run),",
+                "<module>.png and summary.md for CI job summaries."},
         footer = {"", "Exit codes: 0 ok, 2 usage, 20 store missing, empty or unreadable, 1 internal error."})
 public final class HistoryReportCommand implements Callable<Integer> {
 
