@@ -73,6 +73,7 @@ public final class HistoryStore {
             Path file = runs.resolve(runId + ".jsonl");
             Path tmp = Files.createTempFile(runs, ".append-", ".tmp");
             Files.writeString(tmp, lines, StandardCharsets.UTF_8);
+            readableByAll(tmp);
             if (Files.exists(file)) {
                 Files.delete(tmp);
                 throw new FileAlreadyExistsException(file.toString());
@@ -85,6 +86,15 @@ public final class HistoryStore {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to history store " + dir, e);
+        }
+    }
+
+    /** createTempFile makes 0600 files: a shared store must stay readable by its other users. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 

@@ -82,6 +82,12 @@ class HistoryStoreTest {
     }
 
     @Test
+    void runFilesAreReadableByOthers() throws Exception {
+        Path f = new HistoryStore(dir).append(run("r1", "slow_lc"));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
+
+    @Test
     void aRunIsNeverOverwritten() {
         HistoryStore store = new HistoryStore(dir);
         store.append(run("same", "slow_lc"));
