@@ -45,6 +45,7 @@ public final class Backfill {
     }
 
     public List<Outcome> run(List<String> commits, Path work) {
+        repo.pruneWorktrees();
         List<Outcome> done = new ArrayList<>();
         int i = 0;
         for (String sha : commits) {

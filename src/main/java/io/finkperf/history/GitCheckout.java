@@ -79,6 +79,11 @@ public final class GitCheckout {
         return wt;
     }
 
+    /** Forgets worktrees whose folder is gone (a backfill killed before it could remove its own). */
+    public void pruneWorktrees() {
+        git("worktree", "prune");
+    }
+
     public void removeWorktree(Path wt) {
         git("worktree", "remove", "--force", wt.toString());
     }
