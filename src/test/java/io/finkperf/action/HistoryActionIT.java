@@ -117,8 +117,8 @@ class HistoryActionIT {
         Environment env = new Environment("AMD EPYC", 2, 1L << 34, "Linux", "17", "host", science.toString(), "unknown",
                 "8.53.0", PROJECT.resolve("datasets/ztf/ftransfer_sample_72.parquet").toString(), "ztf", "ztf",
                 Map.of("python", "3.11.2", "numpy", "1.24.2"), Map.of("runner", "local", "python_executable", "/usr/bin/python3"));
-        ModuleResult slow = new ModuleResult("slow_lc", "feature", "e:f", "slow_score", ModuleStatus.OK, null, 72, 1, 1000,
-                List.of(slowNs), List.of(slowNs, slowNs + 1000, slowNs - 1000), 1 << 26, 0.1, 0.0, "h", "float64", Map.of(), null, Map.of());
+        ModuleResult slow = ModuleResult.builder("slow_lc", "feature", "e:f", "slow_score").ok().nAlerts(72).nChunks(1)
+                .loops(List.of(slowNs), List.of(slowNs, slowNs + 1000, slowNs - 1000)).peakRssBytes(1 << 26).build();
         return new RunResults(RunResults.SCHEMA, "0.1.0", java.time.Instant.now().toString(), null, env,
                 new RunConfig("r", List.of("slow_lc"), 72, 1, 3, 10000, 600, "local", "direct"), List.of(slow));
     }

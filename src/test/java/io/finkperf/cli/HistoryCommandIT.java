@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finkperf.history.HistoryRecord;
 import io.finkperf.history.HistoryStore;
 import io.finkperf.results.Environment;
+import io.finkperf.results.ModuleError;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.ResultsJson;
@@ -39,10 +40,10 @@ class HistoryCommandIT {
                 Map.of("python", "3.11.2", "numpy", "1.24.2"), Map.of("runner", "local", "python_executable", "/usr/bin/python3"));
         RunConfig config = new RunConfig("registry/examples-ztf.yaml", List.of("slow_lc", "lc_features"), 72, 1, 3, 10000, 600,
                 "local", "direct");
-        ModuleResult slow = new ModuleResult("slow_lc", "feature", "e:f", "slow_score", ModuleStatus.OK, null, 72, 1, 1000,
-                List.of(slowNs), List.of(slowNs, slowNs + 1000, slowNs - 1000), 1 << 26, 0.1, 0.0, "h", "float64", Map.of(), null, Map.of());
-        ModuleResult failed = new ModuleResult("lc_features", "feature", "e:g", "lc", ModuleStatus.ERROR, null, 72, 0, 0,
-                List.of(), List.of(), 0, 0, 0, null, null, Map.of(), null, Map.of());
+        ModuleResult slow = ModuleResult.builder("slow_lc", "feature", "e:f", "slow_score").ok().nAlerts(72).nChunks(1)
+                .loops(List.of(slowNs), List.of(slowNs, slowNs + 1000, slowNs - 1000)).peakRssBytes(1 << 26).build();
+        ModuleResult failed = ModuleResult.builder("lc_features", "feature", "e:g", "lc")
+                .failed(ModuleStatus.ERROR, new ModuleError("exception", "ValueError", "boom", null)).nAlerts(72).build();
         RunResults r = new RunResults(RunResults.SCHEMA, "0.1.0", "2026-11-29T08:00:00Z", "2026-11-29T08:01:00Z", env, config,
                 List.of(slow, failed));
         Path file = dir.resolve(name).resolve("results.json");
