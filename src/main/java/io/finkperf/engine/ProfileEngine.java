@@ -36,31 +36,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Profiles modules: one batch of alerts is written once, then each module runs in its own driver
+ * The direct pass of a {@link ProfileSession}: one batch of alerts is written once, then each module runs in its own driver
  * process; a column that a module needs and the data lacks is produced by running the module of
  * the registry that outputs it first, and merged into the batch.
  */
-public final class ProfileEngine {
+final class ProfileEngine {
 
     public static final String TOOL_VERSION = "0.1.0";
 
     private final ModuleRunner runner;
-    private final ConsoleProgress progress;
+    private final RunProgress progress;
     private final ResultSink sink;
     private final EnergySettings energy;
 
-    public ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink) {
-        this(runner, progress, sink, EnergySettings.defaults());
-    }
-
-    public ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink, EnergySettings energy) {
+    ProfileEngine(ModuleRunner runner, RunProgress progress, ResultSink sink, EnergySettings energy) {
         this.runner = runner;
         this.progress = progress;
         this.sink = sink;
         this.energy = energy;
     }
 
-    public RunResults run(ProfileRequest req) {
+    RunResults run(ProfileRequest req) {
         String startedAt = Instant.now().toString();
         Path work = req.workDir();
         Path batchDir = work.resolve("batch");
@@ -93,7 +89,7 @@ public final class ProfileEngine {
             for (ModuleSpec m : plan) {
                 boolean isDependency = !selected.contains(m.name());
                 i++;
-                progress.startModule(i, plan.size(), m.name(), isDependency ? "run to produce " + m.output() : "start");
+                progress.moduleStarted(i, plan.size(), m.name(), isDependency ? "run to produce " + m.output() : "start");
                 ModuleResult result = runOne(req, m, isDependency, batchDir, batch.nRows(), available, unavailable,
                         produced, failedProducers, plan);
                 if (result.ok() && produced.containsKey(m.output())) {
@@ -101,7 +97,7 @@ public final class ProfileEngine {
                 } else if (!result.ok()) {
                     failedProducers.put(m.output(), m.name());
                 }
-                progress.startModule(i, plan.size(), m.name(), summary(result));
+                progress.moduleFinished(i, plan.size(), m.name(), summary(result));
                 if (!isDependency) {
                     if (result.ok()) {
                         result = EnergyModel.attach(result, env.cpuModel(), energy);

@@ -1,0 +1,20 @@
+package io.finkperf.engine;
+
+import io.finkperf.results.RunResults;
+
+/** Told as a run goes, so what was measured is on disk before the next module starts. */
+public interface RunListener {
+
+    /**
+     * After every module, direct or Spark: the results so far. During a Spark pass these are the
+     * Spark results so far followed by the direct results of the modules it has not reached yet,
+     * so nothing measured is ever missing.
+     */
+    void resultsSoFar(RunResults soFar);
+
+    /** The direct pass ended; when a Spark pass follows, its results will replace these. */
+    default void directPassFinished(RunResults direct) {
+    }
+
+    RunListener NONE = soFar -> { };
+}
