@@ -86,6 +86,11 @@ final class BarProgress implements ConsoleProgress {
         }
     }
 
+    /** Where the bar stands, in {@link #STEPS} per module; -1 before the first module. */
+    synchronized long position() {
+        return bar == null ? -1 : bar.getCurrent();
+    }
+
     @Override
     public synchronized void close() {
         closeBar();
