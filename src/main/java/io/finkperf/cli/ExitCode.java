@@ -15,7 +15,8 @@ public enum ExitCode {
     CONTAINER(10, "container engine unreachable or image missing"),
     DOWNLOAD(11, "download or checksum failure"),
     REGRESSION(12, "a module is slower than the threshold allows"),
-    SPARK(13, "Spark master unreachable, refused the application, or granted no executor");
+    SPARK(13, "Spark master unreachable, refused the application, or granted no executor"),
+    NO_RESULTS(14, "nothing to judge: profiling did not run or left no results file");
 
     private final int code;
     private final String meaning;
@@ -23,6 +24,16 @@ public enum ExitCode {
     ExitCode(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /** The code with this number, or {@link #INTERNAL} for a number that is none of ours (a killed process…). */
+    public static ExitCode of(int code) {
+        for (ExitCode c : values()) {
+            if (c.code == code) {
+                return c;
+            }
+        }
+        return INTERNAL;
     }
 
     public int code() {

@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 @Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0",
         description = "Profiles and benchmarks Fink science modules on real alerts.",
-        subcommands = {ProfileCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class, SparkBenchCommand.class,
+        subcommands = {ProfileCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class, SparkBenchCommand.class, GateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 bad data, 4 bad registry/unknown module,",
                 "5 module raised, 6 module timeout, 7 Python package missing, 8 no Python,",
                 "9 out of memory, 10 container engine/image, 11 download/checksum,",
-                "12 regression, 13 Spark master/executors, 1 internal error."})
+                "12 regression, 13 Spark master/executors, 14 nothing to judge (gate), 1 internal error."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
