@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Pass or fail a finished run, e.g. as the last step of a CI job (the GitHub Action's fail-on):",
-                "  error              fail when profiling failed or any module failed (default)",
-                "  never              always pass",
-                "  min-throughput:N   as error, and also when a module that ran fine averages below N alerts/s/core"},
-        footer = {"", "Exit codes: 0 pass; the profile run's own code when --profile-exit says it failed",
-                "(else that of the first failed module in --results); 12 a module below min-throughput;",
-                "14 nothing to judge (profiling did not run, no results file); 3 not a results file; 2 usage."})
+        description = {"Pass or fail a finished run, as a CI job's last step (the Action's fail-on):",
+                "  error             profiling failed or a module failed (default)",
+                "  never             always pass",
+                "  min-throughput:N  as error, or a module that ran fine is below N alerts/s/core"},
+        footer = {"", "Exit codes: 0 pass; when profiling failed, its own code (without --profile-exit:",
+                "the first failed module's); 12 below min-throughput; 14 nothing to judge",
+                "(profiling did not run, no results file); 3 not a results file; 2 usage."})
 public final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--results", required = true, paramLabel = "RESULTS.json", description = "The run's results.json.")
