@@ -45,6 +45,13 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     EnergyOptions energy;
 
+    @Option(names = "--sample-by", paramLabel = "COLUMN",
+            description = "Stratified test batch: the first --per-class alerts of each value of this column, e.g. finkclass.")
+    String sampleBy;
+
+    @Option(names = "--per-class", paramLabel = "N", description = "Alerts per value of --sample-by (then --n-alerts applies to the result).")
+    Long perClass;
+
     @Mixin
     RunnerOptions runnerOptions;
 
@@ -58,7 +65,7 @@ public final class ProfileCommand implements Callable<Integer> {
         Path out = output.dir();
         ProfileRequest profile = new ProfileRequest(reg, workload.select(reg), workload.science(), workload.dataPath(),
                 workload.survey, workload.nAlerts, length.warmup, length.loops, workload.chunkRows, length.timeout,
-                !noLineProfile, out);
+                !noLineProfile, out, stratifiedSample());
         RunRequest request = RunRequest.direct(profile, energy.settings());
         if (mode == Mode.spark) {
             request = request.withSpark(runnerOptions.runner == RunnerOptions.Kind.container
@@ -72,6 +79,23 @@ public final class ProfileCommand implements Callable<Integer> {
             results = session.run(request, reports);
         }
         return reports.finish(results);
+    }
+
+    private io.finkperf.data.StratifiedSample stratifiedSample() {
+        if (sampleBy == null && perClass == null) {
+            return null;
+        }
+        if (sampleBy == null || perClass == null) {
+            throw new FinkPerfException(ExitCode.USAGE, "--sample-by and --per-class go together");
+        }
+        if (mode == Mode.spark) {
+            throw new FinkPerfException(ExitCode.USAGE, "--sample-by is not available with --mode spark yet");
+        }
+        try {
+            return new io.finkperf.data.StratifiedSample(sampleBy, perClass);
+        } catch (IllegalArgumentException e) {
+            throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
+        }
     }
 
     private void validate() {

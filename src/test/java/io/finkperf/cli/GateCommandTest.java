@@ -41,7 +41,7 @@ class GateCommandTest {
         "min-throughput:30, 5, 5, fink-perf: fink-perf profile failed with exit code 5",
         "error, 6, 6, fink-perf: fink-perf profile failed with exit code 6",
         "error, 137, 1, fink-perf: fink-perf profile failed with exit code 137",
-        "error, '', 14, fink-perf: profiling did not run"})
+        "error, '', 19, fink-perf: profiling did not run"})
     void theActionsCallsFailWithTheRightCode(String failOn, String profileExit, int code, String line) throws IOException {
         results("OK");
         FinkPerfCli.Run r = gate("--fail-on", failOn, "--profile-exit", profileExit);
