@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 "  never             always pass",
                 "  min-throughput:N  as error, or a module that ran fine is below N alerts/s/core"},
         footer = {"", "Exit codes: 0 pass; when profiling failed, its own code (without --profile-exit:",
-                "the first failed module's); 12 below min-throughput; 19 nothing to judge",
+                "the first failed module's); 12 below min-throughput; 20 nothing to judge",
                 "(profiling did not run, no results file); 3 not a results file; 2 usage."})
 public final class GateCommand implements Callable<Integer> {
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0",
         description = "Profiles and benchmarks Fink science modules on real alerts.",
         subcommands = {ProfileCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class,
-                SparkBenchCommand.class, TransferCommand.class, GateCommand.class, CommandLine.HelpCommand.class})
+                SparkBenchCommand.class, TransferCommand.class, CheckCommand.class, GateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -56,17 +56,21 @@ public final class ProfileCommand implements Callable<Integer> {
     RunnerOptions runnerOptions;
 
     @Mixin
+    OfflineOption offline;
+
+    @Mixin
     SparkOptions spark;
 
     @Override
     public Integer call() {
         validate();
+        runnerOptions.survey(workload.survey);
         ModuleRegistry reg = workload.loadRegistry();
         Path out = output.dir();
         ProfileRequest profile = new ProfileRequest(reg, workload.select(reg), workload.science(), workload.dataPath(),
                 workload.survey, workload.nAlerts, length.warmup, length.loops, workload.chunkRows, length.timeout,
                 !noLineProfile, out, stratifiedSample());
-        RunRequest request = RunRequest.direct(profile, energy.settings());
+        RunRequest request = RunRequest.direct(profile, energy.settings()).withOffline(offline.resolve(runnerOptions.runner));
         if (mode == Mode.spark) {
             request = request.withSpark(runnerOptions.runner == RunnerOptions.Kind.container
                     ? spark.mode(null, ContainerRunnerFactory.sparkWorkers(runnerOptions))

@@ -1,12 +1,14 @@
 package io.finkperf.cli;
 
 import io.finkperf.engine.RunListener;
+import io.finkperf.report.ReadinessTable;
 import io.finkperf.report.Reports;
+import io.finkperf.results.Readiness;
 import io.finkperf.results.RunResults;
 import java.nio.file.Path;
 
 /**
- * Keeps a run's reports in its folder as it goes: the cheap formats after every module, every format
+ * Keeps a run's reports in its folder as it goes (and prints the readiness table first): the cheap formats after every module, every format
  * once the direct pass is over when a Spark pass follows (so the direct report stands if Spark cannot
  * run), and every format at the end.
  */
@@ -18,6 +20,12 @@ final class ReportsOnDisk implements RunListener {
     ReportsOnDisk(Path dir, boolean sparkFollows) {
         this.dir = dir;
         this.sparkFollows = sparkFollows;
+    }
+
+    /** The table of what each module misses, on stderr before anything runs (as {@code check} prints it). */
+    @Override
+    public void readiness(Readiness readiness) {
+        System.err.println(ReadinessTable.text(readiness));
     }
 
     @Override

@@ -20,7 +20,8 @@ public final class ProfileSession implements AutoCloseable {
 
     /** Runs the request; {@code listener} hears of every finished module, so results can be written as they come. */
     public RunResults run(RunRequest request, RunListener listener) {
-        ProfileEngine direct = new ProfileEngine(runner, progress, (soFar, m) -> listener.resultsSoFar(soFar), request.energy());
+        ProfileEngine direct = new ProfileEngine(runner, progress, (soFar, m) -> listener.resultsSoFar(soFar), request.energy(),
+                request.offline(), listener::readiness);
         RunResults results = direct.run(request.profile());
         listener.directPassFinished(results);
         if (request.spark() == null) {

@@ -292,7 +292,7 @@ class ActionStepsIT {
             assertTrue(badChecksum.byId.get("summary").ran());
             assertTrue(badChecksum.summary.toString().contains("No results"), badChecksum.summary.toString());
             ActionSteps.StepRun enforce = badChecksum.byId.get("enforce");
-            assertEquals(19, enforce.exitCode(), enforce.log());
+            assertEquals(io.finkperf.cli.ExitCode.NO_RESULTS.code(), enforce.exitCode(), enforce.log());
             assertTrue(enforce.log().contains("::error title=fink-perf::profiling did not run"), enforce.log());
         }
     }

@@ -40,13 +40,20 @@ class GateCommandTest {
         "min-throughput:30, 0, 12, fink-perf: below min-throughput 30 alerts/s/core: lc (25)",
         "min-throughput:30, 5, 5, fink-perf: fink-perf profile failed with exit code 5",
         "error, 6, 6, fink-perf: fink-perf profile failed with exit code 6",
-        "error, 137, 1, fink-perf: fink-perf profile failed with exit code 137",
-        "error, '', 19, fink-perf: profiling did not run"})
+        "error, 137, 1, fink-perf: fink-perf profile failed with exit code 137"})
     void theActionsCallsFailWithTheRightCode(String failOn, String profileExit, int code, String line) throws IOException {
         results("OK");
         FinkPerfCli.Run r = gate("--fail-on", failOn, "--profile-exit", profileExit);
         assertEquals(code, r.exitCode(), r.stderr());
         assertEquals(line, r.stderr().strip());
+    }
+
+    @Test
+    void anEmptyProfileExitMeansProfilingDidNotRun() throws IOException {
+        results("OK");
+        FinkPerfCli.Run r = gate("--fail-on", "error", "--profile-exit", "");
+        assertEquals(ExitCode.NO_RESULTS.code(), r.exitCode(), r.stderr());
+        assertEquals("fink-perf: profiling did not run", r.stderr().strip());
     }
 
     @Test

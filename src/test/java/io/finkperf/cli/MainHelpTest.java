@@ -22,7 +22,7 @@ class MainHelpTest {
     void everyCodeIsDistinct() {
         assertEquals(ExitCode.values().length,
                 java.util.Arrays.stream(ExitCode.values()).mapToInt(ExitCode::code).distinct().count());
-        assertEquals(ExitCode.NO_RESULTS, ExitCode.of(19));
+        assertEquals(ExitCode.NO_RESULTS, ExitCode.of(20));
         assertEquals(ExitCode.INTERNAL, ExitCode.of(137));
     }
 }

@@ -9,17 +9,17 @@ import io.finkperf.registry.RegistryLoader;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.RunResults;
-import io.finkperf.runner.DriverOutcome;
-import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.ModuleRunner;
-import io.finkperf.runner.ProgressListener;
 import io.finkperf.runner.local.LocalRunner;
 import io.finkperf.runner.local.PythonLocator;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,35 +28,23 @@ class ProfileSessionIT {
 
     static final Path HOME = Path.of(System.getProperty("finkperf.projectDir", ".")).toAbsolutePath().normalize();
 
-    /** The local runner, counting how often it is closed. */
-    static final class CountingRunner implements ModuleRunner {
-        final ModuleRunner delegate = new LocalRunner(PythonLocator.find(System.getenv("FINK_PERF_PYTHON")), HOME.resolve("python"));
+    /** The local runner, counting how often it is closed (a proxy, so it follows the interface as it grows). */
+    static final class CountingRunner implements InvocationHandler {
+        final ModuleRunner local = new LocalRunner(PythonLocator.find(System.getenv("FINK_PERF_PYTHON")), HOME.resolve("python"));
+        final ModuleRunner proxy = (ModuleRunner) Proxy.newProxyInstance(ModuleRunner.class.getClassLoader(),
+                new Class<?>[] {ModuleRunner.class}, this);
         int closed;
 
         @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public Map<String, Object> environment() {
-            return delegate.environment();
-        }
-
-        @Override
-        public void checkPackages(List<String> pythonPackages) {
-            delegate.checkPackages(pythonPackages);
-        }
-
-        @Override
-        public DriverOutcome run(DriverSpec spec, ProgressListener listener) {
-            return delegate.run(spec, listener);
-        }
-
-        @Override
-        public void close() {
-            closed++;
-            delegate.close();
+        public Object invoke(Object p, Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("close")) {
+                closed++;
+            }
+            try {
+                return method.invoke(local, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
         }
     }
 
@@ -87,7 +75,7 @@ class ProfileSessionIT {
             }
         };
         CountingRunner runner = new CountingRunner();
-        try (ProfileSession session = new ProfileSession(runner, RunProgress.SILENT)) {
+        try (ProfileSession session = new ProfileSession(runner.proxy, RunProgress.SILENT)) {
             RunResults first = session.run(request(dir.resolve("first"), 0), listener);
             assertEquals(List.of("so far [lc_features]", "so far [lc_features, slow_lc]", "direct [lc_features, slow_lc]"), heard,
                     "in registry order, one call per module, then the end of the direct pass");
