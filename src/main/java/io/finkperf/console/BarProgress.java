@@ -99,6 +99,7 @@ final class BarProgress implements ConsoleProgress {
     private void closeBar() {
         if (bar != null) {
             bar.close();
+            consumer.finish();
             bar = null;
         }
     }

@@ -12,6 +12,7 @@ class LinesAboveBar extends ConsoleProgressBarConsumer {
 
     private final PrintStream out;
     private String lastBar;
+    private boolean onBarLine;
 
     LinesAboveBar(PrintStream out, int maxRenderedLength) {
         super(out, maxRenderedLength);
@@ -21,6 +22,7 @@ class LinesAboveBar extends ConsoleProgressBarConsumer {
     @Override
     public synchronized void accept(String rendered) {
         lastBar = rendered;
+        onBarLine = true;
         super.accept(rendered);
         out.flush();
     }
@@ -37,5 +39,18 @@ class LinesAboveBar extends ConsoleProgressBarConsumer {
     @Override
     public synchronized void close() {
         super.close();
+        onBarLine = false;
+    }
+
+    /**
+     * Leaves the cursor on a fresh line. The library's own close misses it when the bar is closed
+     * before its first scheduled refresh ran (its close then only renders).
+     */
+    synchronized void finish() {
+        if (onBarLine) {
+            out.println();
+            out.flush();
+            onBarLine = false;
+        }
     }
 }

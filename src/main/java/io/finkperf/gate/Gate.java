@@ -53,7 +53,8 @@ public final class Gate {
 
     private static Verdict throughput(RunResults run, FailOn failOn) {
         List<String> slow = run.modules().stream()
-                .filter(m -> m.status() == ModuleStatus.OK && m.throughputStats().mean() < failOn.limit())
+                .filter(m -> m.status() == ModuleStatus.OK && m.throughputStats() != null
+                        && m.throughputStats().mean() < failOn.limit())
                 .map(m -> m.name() + " (" + oneDecimal(m.throughputStats().mean()) + ")")
                 .toList();
         if (!slow.isEmpty()) {
