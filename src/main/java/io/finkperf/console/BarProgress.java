@@ -17,6 +17,9 @@ final class BarProgress implements ConsoleProgress {
     /** Bar steps per module: a module's measured loops advance it by fractions of one. */
     static final int STEPS = 100;
 
+    /** The steps of a module its measured loops fill; the line profile and energy baseline that follow take the rest. */
+    static final int LOOP_STEPS = 90;
+
     private final LinesAboveBar consumer;
     private final boolean showModuleOutput;
     private final long start = System.nanoTime();
@@ -72,7 +75,7 @@ final class BarProgress implements ConsoleProgress {
             bar.setExtraMessage(String.format(Locale.ROOT, " [%d/%d] %s: %s loop %d/%d", index, total, module,
                     e.kind(), e.index(), e.total()));
             if (e.isMeasuredLoop() && e.total() > 0) {
-                bar.stepTo((long) (index - 1) * STEPS + (long) STEPS * Math.min(e.index(), e.total()) / e.total());
+                bar.stepTo((long) (index - 1) * STEPS + (long) LOOP_STEPS * Math.min(e.index(), e.total()) / e.total());
             }
         } else if ("phase".equals(e.event())) {
             bar.setExtraMessage(String.format(Locale.ROOT, " [%d/%d] %s: %s", index, total, module, e.kind()));
