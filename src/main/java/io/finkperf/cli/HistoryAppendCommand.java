@@ -15,7 +15,6 @@ import io.finkperf.runner.RunnerException;
 import io.finkperf.runner.local.PythonLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Parameters;
                 "and a calibration timed now with the run's Python. --backfill REF1..REF2 profiles the commits of the",
                 "--science-dir git checkout instead, each in a throw-away worktree."},
         footer = {"", "Run it right after 'profile', on the same machine: the calibration must see the same CPU.",
-                "Exit codes: 0 ok, 2 usage, 3 bad results file, 8 calibration could not run, 20 store or git unusable."})
+                "Exit codes: 0 ok, 2 usage, 3 bad results file, 8 calibration could not run, 21 store or git unusable."})
 public final class HistoryAppendCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RESULTS.json", description = "A results.json written by 'fink-perf profile'.")
@@ -73,21 +72,14 @@ public final class HistoryAppendCommand implements Callable<Integer> {
     @Mixin
     RunnerOptions runnerOptions;
 
-    @Option(names = "--loops", defaultValue = "5", description = "Backfill: measured loops per module (default: ${DEFAULT-VALUE}).")
-    int loops;
-
-    @Option(names = "--warmup", defaultValue = "1", description = "Backfill: warm-up loops (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Backfill: wall-clock limit per module (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Mixin
+    RunLengthOptions length;
 
     @Option(names = "--no-line-profile", negatable = false, description = "Backfill: skip the line_profiler pass.")
     boolean noLineProfile;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    ConsoleOptions console;
 
     @Override
     public Integer call() {
@@ -102,6 +94,9 @@ public final class HistoryAppendCommand implements Callable<Integer> {
         }
         if (resultsFile == null) {
             throw new FinkPerfException(ExitCode.USAGE, "missing RESULTS.json (or --backfill REF1..REF2)");
+        }
+        if (!Files.isRegularFile(resultsFile) || !Files.isReadable(resultsFile)) {
+            throw new FinkPerfException(ExitCode.USAGE, "no such results file, or unreadable: " + resultsFile);
         }
         RunResults results = ResultsFile.read(resultsFile);
         Environment env = results.environment();

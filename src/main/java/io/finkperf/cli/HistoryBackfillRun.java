@@ -1,9 +1,11 @@
 package io.finkperf.cli;
 
 import io.finkperf.energy.EnergySettings;
-import io.finkperf.engine.ConsoleProgress;
-import io.finkperf.engine.ProfileEngine;
+import io.finkperf.console.ConsoleProgress;
 import io.finkperf.engine.ProfileRequest;
+import io.finkperf.engine.ProfileSession;
+import io.finkperf.engine.RunListener;
+import io.finkperf.engine.RunRequest;
 import io.finkperf.history.Backfill;
 import io.finkperf.history.Calibrator;
 import io.finkperf.history.DataDigest;
@@ -36,9 +38,7 @@ final class HistoryBackfillRun {
         if (cmd.every < 1) {
             throw new FinkPerfException(ExitCode.USAGE, "--every must be >= 1, got " + cmd.every);
         }
-        if (cmd.loops < 1) {
-            throw new FinkPerfException(ExitCode.USAGE, "--loops must be >= 1, got " + cmd.loops);
-        }
+        cmd.length.validate();
         if (cmd.workload.scienceDir == null) {
             throw new FinkPerfException(ExitCode.USAGE, "--backfill needs --science-dir, a git checkout of the science code");
         }
@@ -55,19 +55,21 @@ final class HistoryBackfillRun {
         ModuleRegistry reg = cmd.workload.loadRegistry();
         List<ModuleSpec> modules = cmd.workload.select(reg);
         Path data = cmd.workload.dataPath();
-        ConsoleProgress progress = new ConsoleProgress(System.err, false);
         // no idle energy baseline: a backfill is about speed, and the baseline would double its time
         EnergySettings energy = EnergySettings.defaults().withMaxBaselineS(0);
         HistoryStore store = new HistoryStore(cmd.store);
         Path work = tempDir();
-        try (ModuleRunner runner = cmd.runnerOptions.create()) {
+        cmd.runnerOptions.survey(cmd.workload.survey);
+        ModuleRunner runner = cmd.runnerOptions.create();
+        try (ConsoleProgress progress = cmd.console.progress();
+             ProfileSession session = new ProfileSession(runner, progress)) {
             String python = runner instanceof LocalRunner local ? local.python() : cmd.runnerOptions.python.find();
             Calibrator calibrator = new Calibrator(python, FinkPerfHome.driverDir(), cmd.repeats);
             Backfill.Profiler profiler = (scienceDir, reportDir) -> {
                 ProfileRequest req = new ProfileRequest(reg, modules, scienceDir, data, cmd.workload.survey,
-                        cmd.workload.nAlerts, cmd.warmup, cmd.loops, cmd.workload.chunkRows, cmd.timeout, !cmd.noLineProfile,
-                        reportDir.toAbsolutePath());
-                RunResults results = new ProfileEngine(runner, progress, (soFar, m) -> { }, energy).run(req);
+                        cmd.workload.nAlerts, cmd.length.warmup, cmd.length.loops, cmd.workload.chunkRows, cmd.length.timeout,
+                        !cmd.noLineProfile, reportDir.toAbsolutePath());
+                RunResults results = session.run(RunRequest.direct(req, energy), RunListener.NONE);
                 Reports.write(Reports.all(), results, reportDir);
                 return results;
             };

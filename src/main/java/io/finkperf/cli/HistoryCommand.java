@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 "detected steps, export for dashboards."},
         subcommands = {HistoryAppendCommand.class, HistoryReportCommand.class, HistoryExportCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 bad results file, 8 calibration could not run,",
-                "20 history store unreadable or git checkout/range unusable, 1 internal error."})
+                "21 history store unreadable or git checkout/range unusable, 1 internal error."})
 public final class HistoryCommand implements Runnable {
 
     @CommandLine.Spec

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
                 "Tool customBiggerIsBetter, in two formats:",
                 "data-js: every run as the data.js its gh-pages dashboard loads;",
                 "bench-input: the latest run as the JSON file its action takes (output-file-path)."},
-        footer = {"", "Exit codes: 0 ok, 2 usage, 20 store missing or unreadable, 1 internal error."})
+        footer = {"", "Exit codes: 0 ok, 2 usage, 21 store missing or unreadable, 1 internal error."})
 public final class HistoryExportCommand implements Callable<Integer> {
 
     @Option(names = "--store", required = true, paramLabel = "DIR", description = "The history store.")
@@ -36,8 +37,8 @@ public final class HistoryExportCommand implements Callable<Integer> {
     @Option(names = "--repo-url", description = "The science repository's web address (commit links in data.js).")
     String repoUrl;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write the static site of a history store, with trend charts and detected steps.",
                 "index.html (modules, sparklines, latest values), <module>.html (trend chart, steps, every run),",
                 "<module>.png and summary.md for CI job summaries."},
-        footer = {"", "Exit codes: 0 ok, 2 usage, 20 store missing, empty or unreadable, 1 internal error."})
+        footer = {"", "Exit codes: 0 ok, 2 usage, 21 store missing, empty or unreadable, 1 internal error."})
 public final class HistoryReportCommand implements Callable<Integer> {
 
     public enum MeasureOption { calibrated, raw }
@@ -33,8 +34,8 @@ public final class HistoryReportCommand implements Callable<Integer> {
     @Option(names = "--repo-url", description = "The science repository's web address, to link commits (e.g. https://github.com/astrolabsoftware/fink-science).")
     String repoUrl;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

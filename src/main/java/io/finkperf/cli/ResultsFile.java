@@ -4,27 +4,22 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A results.json named on the command line: missing or unreadable is usage, not ours is bad data. */
+/** Reads a results.json given on the command line: not a results file is bad data (exit 3). */
 final class ResultsFile {
 
     private ResultsFile() {
     }
 
     static RunResults read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new FinkPerfException(ExitCode.USAGE, "no such results file: " + file);
-        }
-        if (!Files.isReadable(file)) {
-            throw new FinkPerfException(ExitCode.USAGE, "cannot read results file: " + file);
-        }
         try {
             return ResultsJson.read(file);
         } catch (JacksonException e) {
-            throw new FinkPerfException(ExitCode.DATA, file + " is not a fink-perf results file: " + e.getOriginalMessage());
+            throw new FinkPerfException(ExitCode.DATA, file + " is not a fink-perf results file: "
+                    + e.getOriginalMessage());
         } catch (IOException e) {
+            // ResultsJson.read says so when the JSON is fine but its schema is not ours
             throw new FinkPerfException(ExitCode.DATA, e.getMessage());
         }
     }

@@ -102,7 +102,7 @@ class HistoryCommandIT {
         void missingResultsFileIsUsage() {
             Run r = fink("history", "append", dir.resolve("nope.json").toString(), "--store", dir.toString());
             assertEquals(2, r.exitCode());
-            assertTrue(r.stderr().contains("no such results file"), r.stderr());
+            assertTrue(r.stderr().contains("no such results file, or unreadable: "), r.stderr());
         }
 
         @Test
@@ -120,20 +120,20 @@ class HistoryCommandIT {
         }
 
         @Test
-        void backfillOutsideAGitCheckoutIsExit20() throws Exception {
+        void backfillOutsideAGitCheckoutIsExit21() throws Exception {
             Path plain = Files.createDirectories(dir.resolve("plain"));
             Run r = fink("history", "append", "--store", dir.resolve("s").toString(), "--backfill", "a..b",
                     "--science-dir", plain.toString());
-            assertEquals(20, r.exitCode(), r.stderr());
+            assertEquals(21, r.exitCode(), r.stderr());
             assertTrue(r.stderr().contains("is not a git checkout"), r.stderr());
         }
 
         @Test
-        void aCorruptStoreIsExit20NamingTheLine() throws Exception {
+        void aCorruptStoreIsExit21NamingTheLine() throws Exception {
             Path runs = Files.createDirectories(dir.resolve("store/runs"));
             Files.writeString(runs.resolve("r.jsonl"), "{broken\n");
             Run r = fink("history", "report", "--store", dir.resolve("store").toString(), "--output", dir.resolve("site").toString());
-            assertEquals(20, r.exitCode());
+            assertEquals(21, r.exitCode());
             assertTrue(r.stderr().contains("r.jsonl:1: not a history record"), r.stderr());
         }
 
