@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.finkperf.data.AlertData;
 import io.finkperf.data.Survey;
 import io.finkperf.testing.FinkPerfCli;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -258,6 +259,90 @@ class TransferIT {
             assertEquals(20, transfer(request(topic, out, "g", PartitionBy.NONE, OutputFormat.PARQUET, 20, 4), CrashPoint.NONE).alerts());
             assertEquals(13, transfer(request(topic, out, "g", PartitionBy.NONE, OutputFormat.PARQUET, 0, 4), CrashPoint.NONE).alerts());
             assertEquals(alerts.stream().map(a -> (Long) a.get("candid")).sorted().toList(), ids(out, "candid"));
+        }
+    }
+
+    @Nested
+    class DiskFull {
+
+        /** Every file under {@code dir}, hidden or journal included, by name. */
+        private List<String> allFiles(Path dir) throws Exception {
+            try (Stream<Path> w = Files.walk(dir)) {
+                return w.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+            }
+        }
+
+        @Test
+        void aJournalThatDoesNotFitLeavesNoTemporaryAndTheBatchsPartsForTheCallerToDelete() throws Exception {
+            String topic = newTopic("ztf");
+            try (TinyFilesystem fs = TinyFilesystem.mount(tmp.resolve("tiny"), 1 << 20)) {
+                Path out = fs.dir().resolve("out");
+                FileNamer namer = new FileNamer(topic, OutputFormat.AVRO);
+                DurableWriter durable = new DurableWriter(out, namer);
+                OffsetRange range = new OffsetRange(3, 10, 13);
+                Path temp = durable.tempFor("", namer.name(range));
+                Files.write(temp, new byte[100]);
+                Files.createDirectories(out.resolve(DurableWriter.JOURNAL_DIR));
+                fs.fillLeaving(0);
+
+                IOException e = assertThrows(IOException.class, () -> durable.publish(range, List.of(temp), () -> { }));
+                assertTrue(BatchTask.describe(e).startsWith("disk full"), BatchTask.describe(e));
+                assertEquals(List.of(out.relativize(temp).toString()), allFiles(out), "no journal, not even a temporary one");
+            }
+        }
+
+        private FinkPerfCli.Run cli(String topic, Path out, String group) {
+            return FinkPerfCli.run("transfer", "--topic", topic, "--outdir", out.toString(), "--servers", kafka.servers(),
+                    "--group-id", group, "--partition-by", "finkclass", "--batch-size", "4", "--writers", "2", "--timeout", "20s");
+        }
+
+        @Test
+        void runsOutOfSpaceMidRunKeepsValidPartsAndARerunAfterFreeingSpaceEndsWithEveryAlertOnce() throws Exception {
+            TransferTopics.Fixture f = TransferTopics.ztf();
+            List<GenericRecord> alerts = TransferTopics.replicate(f, "candid", 120);
+            String topic = newTopic("ztf");
+            TransferTopics.load(kafka, topic, f.schema(), alerts, 21);
+            List<Long> expected = alerts.stream().map(a -> (Long) a.get("candid")).sorted().toList();
+
+            // the whole output's size, from a run with room, sets how much room makes the next one fail half-way
+            Path roomy = tmp.resolve("roomy");
+            assertEquals(0, cli(topic, roomy, "g-roomy-" + topic).exitCode());
+            long total = 0;
+            for (Path p : TransferOutput.parts(roomy)) {
+                total += Files.size(p);
+            }
+
+            try (TinyFilesystem fs = TinyFilesystem.mount(tmp.resolve("tiny"), 4 * total)) {
+                Path filler = fs.fillLeaving(total / 2);
+                Path out = fs.dir().resolve("out");
+                String group = "g-" + topic;
+
+                FinkPerfCli.Run full = cli(topic, out, group);
+                assertEquals(18, full.exitCode(), full.stderr());
+                List<String> errorLines = full.stderr().lines().filter(l -> l.startsWith("fink-perf:")).toList();
+                assertEquals(1, errorLines.size(), full.stderr());
+                assertTrue(errorLines.get(0).contains("disk full") && errorLines.get(0).contains(topic), errorLines.get(0));
+
+                for (String name : allFiles(out)) {
+                    String file = Path.of(name).getFileName().toString();
+                    assertTrue(!file.startsWith(".") && !file.endsWith(".pending"), "left behind for a rerun to publish: " + name);
+                }
+                List<Long> kept = ids(out, "candid"); // every part is a whole, readable parquet file
+                assertTrue(!kept.isEmpty() && kept.size() < expected.size(), "ran out mid-run: " + kept.size() + " of " + expected.size());
+                assertEquals(kept.size(), new TreeSet<>(kept).size(), "nothing twice");
+                assertTrue(expected.containsAll(kept));
+                try (AlertData data = AlertData.open(out, Survey.ZTF)) {
+                    assertEquals(kept.size(), data.count());
+                }
+
+                Files.delete(filler);
+                FinkPerfCli.Run rerun = cli(topic, out, group);
+                assertEquals(0, rerun.exitCode(), rerun.stderr());
+                assertEquals(expected, ids(out, "candid"), "every alert exactly once");
+                try (AlertData data = AlertData.open(out, Survey.ZTF)) {
+                    assertEquals(expected.size(), data.count());
+                }
+            }
         }
     }
 
