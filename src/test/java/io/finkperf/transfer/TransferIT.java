@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finkperf.data.AlertData;
 import io.finkperf.data.Survey;
+import io.finkperf.results.ResultsJson;
+import io.finkperf.results.RunResults;
 import io.finkperf.testing.FinkPerfCli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -195,6 +197,39 @@ class TransferIT {
                 assertEquals(f.alerts().size(), data.count());
                 assertTrue(data.availableColumns().contains("finkclass"), data.availableColumns().toString());
             }
+        }
+
+        @Test
+        void pulledThenProfiledOnAsManyAlertsOfEachClass() throws Exception {
+            TransferTopics.Fixture f = TransferTopics.ztf();
+            // the fixture's alerts are all "SN candidate": spread copies over classes of uneven sizes (27, 18, 9, 9)
+            String[] classes = {"SN candidate", "SN candidate", "SN candidate", "Solar System MPC", "Solar System MPC", "EB*",
+                "Kilonova candidate"};
+            List<GenericRecord> alerts = TransferTopics.replicate(f, "candid", 63);
+            for (int i = 0; i < alerts.size(); i++) {
+                alerts.get(i).put("finkclass", classes[i % classes.length]);
+            }
+            String topic = newTopic("ztf");
+            TransferTopics.load(kafka, topic, f.schema(), alerts, 13);
+            Path out = tmp.resolve("data");
+            FinkPerfCli.Run pull = FinkPerfCli.run("transfer", "--topic", topic, "--outdir", out.toString(), "--servers",
+                    kafka.servers(), "--group-id", "g-" + topic, "--partition-by", "finkclass", "--timeout", "20s");
+            assertEquals(0, pull.exitCode(), pull.stderr());
+            int perClass = 5;
+            Map<String, Long> sizes = alerts.stream().collect(Collectors.groupingBy(a -> String.valueOf(a.get("finkclass")),
+                    Collectors.counting()));
+            long expected = sizes.values().stream().mapToLong(n -> Math.min(n, perClass)).sum();
+            assertEquals(20, expected, sizes.toString());
+
+            Path report = tmp.resolve("report");
+            FinkPerfCli.Run profile = FinkPerfCli.run("profile", "--data", out.toString(), "--sample-by", "finkclass",
+                    "--per-class", String.valueOf(perClass), "--loops", "1", "--warmup", "0", "--no-line-profile", "--quiet",
+                    "--output", report.toString());
+            assertEquals(0, profile.exitCode(), profile.stderr());
+            RunResults results = ResultsJson.read(report.resolve("results.json"));
+            assertEquals(expected, results.config().nAlerts());
+            assertTrue(!results.modules().isEmpty() && results.modules().stream().allMatch(m -> m.ok() && m.nAlerts() == expected),
+                    results.modules().toString());
         }
 
         @Test
