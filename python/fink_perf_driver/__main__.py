@@ -9,6 +9,8 @@ import traceback
 from .errors import EXIT_BAD_SPEC, EXIT_CRASH, EXIT_MISSING_PACKAGE, EXIT_OK, DriverError
 from .environment import peak_rss_bytes, python_versions
 from .runner import error_json, new_result, run
+from .progress import Progress
+from .scale import run_scale
 from .spec import RunSpec, load_spec
 
 USAGE = "usage: python3 -m fink_perf_driver {run SPEC.json | env | check-packages pkg1,pkg2}"
@@ -36,7 +38,10 @@ def cmd_run(spec_path):
         result = new_result(raw)
         output = raw.get("output") if isinstance(raw, dict) else None
         spec = RunSpec(raw)
-        run(spec, result)
+        if spec.scale is not None:
+            run_scale(spec, result, Progress())
+        else:
+            run(spec, result)
         code = EXIT_OK
     except DriverError as e:
         result["error"] = error_json(e)
