@@ -155,7 +155,7 @@ def repeat(call, make_args, n_rows, cfg, cover=1, progress=None, label="", first
                 (len(wall) >= least and spent >= cfg["budget_s"]) or spent >= cfg["cover_budget_s"]):
             break
     if progress is not None:
-        progress.emit(event="scale", what=label, n=len(cpu), cpu_ns=int(np.median(cpu)))
+        progress.phase("%s: %d calls, %.3f ms CPU each" % (label, len(cpu), np.mean(cpu) / 1e6))
     return {"wall_ns": wall, "cpu_ns": cpu}
 
 

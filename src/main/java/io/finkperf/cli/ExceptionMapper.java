@@ -6,6 +6,7 @@ import io.finkperf.spark.SparkClusterException;
 import io.finkperf.registry.RegistryException;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.ScaleResult;
 import io.finkperf.runner.RunnerException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -55,6 +56,15 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
             ExitCode c = exitCodeOf(m);
             if (c != ExitCode.OK) {
                 return c;
+            }
+        }
+        if (results.scale() != null) {
+            for (ScaleResult s : results.scale().modules()) {
+                if ("error".equals(s.status())) {
+                    String m = s.message() == null ? "" : s.message();
+                    return m.startsWith("timeout") ? ExitCode.TIMEOUT
+                            : m.startsWith("out_of_memory") ? ExitCode.OUT_OF_MEMORY : ExitCode.MODULE_ERROR;
+                }
             }
         }
         return ExitCode.OK;

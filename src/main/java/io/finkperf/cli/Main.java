@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0",
         description = "Profiles and benchmarks Fink science modules on real alerts.",
-        subcommands = {ProfileCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class, SparkBenchCommand.class,
+        subcommands = {ProfileCommand.class, ScaleCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class, SparkBenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 bad data, 4 bad registry/unknown module,",
                 "5 module raised, 6 module timeout, 7 Python package missing, 8 no Python,",

@@ -77,6 +77,12 @@ public final class ProfileCommand implements Callable<Integer> {
             description = "Longest idle baseline B measured after each module for its energy, in s (0: none; default: ${DEFAULT-VALUE}).")
     double energyBaselineMax;
 
+    @Option(names = "--scale", description = "Also measure how each module's cost grows and what a night costs (see the scale command).")
+    boolean scale;
+
+    @Mixin
+    ScaleOptions scaleOptions;
+
     @Mixin
     RunnerOptions runnerOptions;
 
@@ -96,6 +102,10 @@ public final class ProfileCommand implements Callable<Integer> {
         try (ModuleRunner runner = runnerOptions.create()) {
             results = new ProfileEngine(runner, progress, (soFar, m) -> Reports.write(writers, soFar, output),
                     energySettings()).run(req);
+            if (scale) {
+                results = ScaleRun.after(results, req, scaleOptions, alertsPerNight, energySettings(), runner, progress,
+                        writers, output);
+            }
         }
         if (mode == Mode.spark) {
             Reports.write(Reports.all(), results, output); // the direct report stands if the Spark pass cannot run
@@ -128,6 +138,7 @@ public final class ProfileCommand implements Callable<Integer> {
             throw new FinkPerfException(ExitCode.USAGE, "--warmup must be >= 0, got " + warmup);
         }
         workload.validate();
+        scaleOptions.validate();
         if (mode == Mode.spark) {
             spark.validate();
             if (runnerOptions.runner == RunnerOptions.Kind.container && spark.ship) {

@@ -23,7 +23,7 @@ public final class Reports {
     public static List<ReportWriter> all() {
         return List.of(new ResultsJsonWriter(), new LineProfileText(), new ThroughputChart(),
                 new LineProfileChart(), new EnergyChart(), new SparkDecompositionMarkdown(), new SparkDecompositionChart(),
-                new MarkdownSummary(), new HtmlReport());
+                new ScaleMarkdown(), new ScaleCharts(), new MarkdownSummary(), new HtmlReport());
     }
 
     /** Writes every format into {@code dir}. */

@@ -1,0 +1,113 @@
+package io.finkperf.report;
+
+import io.finkperf.results.BranchCost;
+import io.finkperf.results.LengthFit;
+import io.finkperf.results.NightCost;
+import io.finkperf.results.RunResults;
+import io.finkperf.results.ScaleReport;
+import io.finkperf.results.ScaleResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** {@code scale.md}: the night table (costliest first, with the total), then the cost model of each module. */
+public final class ScaleMarkdown implements ReportWriter {
+
+    public static final String FILE = "scale.md";
+
+    @Override
+    public void write(RunResults results, Path dir) throws IOException {
+        if (results.scale() == null) {
+            return;
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(FILE), markdown(results.scale()));
+    }
+
+    public static String markdown(ScaleReport r) {
+        StringBuilder md = new StringBuilder("## What a night costs\n\n").append(table(r)).append('\n');
+        md.append(model(r));
+        return md.toString();
+    }
+
+    /** The night table with its total line. */
+    public static String table(ScaleReport r) {
+        if (r == null) {
+            return "";
+        }
+        var s = r.settings();
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "%,.0f alerts a night (%s), %,d alerts per call, %d cores; energy: CPU time × %.2f W/core "
+                + "(%s) × PUE %.2f, %.0f gCO2eq/kWh%n%n", s.alertsPerNight(), s.survey(), s.brokerBatch(), s.cores(),
+                s.wattsPerCore(), s.energyMethod(), s.pue(), s.gramsCo2PerKWh()));
+        md.append("| module | a (ms/call) | b (µs/alert) | alerts/s/core | core-hours | wall on ")
+                .append(s.cores()).append(" cores | share of 1 s budget | share of 2 s budget | energy (kWh) | kg CO2eq |\n");
+        md.append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        for (ScaleResult m : r.byNightCost()) {
+            NightCost n = m.night();
+            md.append(String.format(Locale.ROOT, "| `%s` | %.3f | %.2f | %s | %.3f | %s | %s | %s | %.4f | %.4f |%n", m.module(),
+                    m.costFit().aNs() / 1e6, m.costFit().bNs() / 1e3, Units.rate(n.alertsPerSecondPerCore()), n.coreHours(),
+                    Units.seconds(n.wallSecondsOnCores()), pct(100 * n.shareOfOneSecondBudget()),
+                    pct(100 * n.shareOfTwoSecondBudget()), n.energyKWh(), n.co2Kg()));
+        }
+        var t = r.total();
+        md.append(String.format(Locale.ROOT, "| **total** | | | | **%.3f** | %s | | | **%.4f** | **%.4f** |%n", t.coreHours(),
+                Units.seconds(t.wallHoursOnCores() * 3600), t.energyKWh(), t.co2Kg()));
+        md.append(String.format(Locale.ROOT, "%nThe whole science pipeline needs %.3f core-hours a night.%n", t.coreHours()));
+        r.modules().stream().filter(m -> !m.ok()).forEach(m ->
+                md.append("\n`").append(m.module()).append("`: ").append(m.status()).append(" — ").append(m.message()).append('\n'));
+        return md.toString();
+    }
+
+    static String model(ScaleReport r) {
+        StringBuilder md = new StringBuilder("## How the cost grows\n\n");
+        md.append("| module | a (ms/call) [95 %] | b (µs/alert) [95 %] | fixed < 10 % from N = | worst residual | "
+                + "t ∝ length^k | local k | cold − warm (s) | import (s) | memory per alert | costly branch |\n");
+        md.append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|\n");
+        for (ScaleResult m : r.modules()) {
+            if (!m.ok()) {
+                continue;
+            }
+            var f = m.costFit();
+            double worst = f.relativeResiduals().stream().mapToDouble(Math::abs).max().orElse(0);
+            LengthFit l = m.lengthFit();
+            String k = m.historyColumn() == null ? "no light curve" : l == null ? "-"
+                    : l.flat() ? "flat" : String.format(Locale.ROOT, "%.2f", l.exponent());
+            BranchCost b = m.branch();
+            String branch = b == null ? "-" : b.perAlert()
+                    ? String.format(Locale.ROOT, "`%s` for %d of %d alerts (%s of the time): %.1f µs per such alert vs %.1f on average",
+                    b.function(), b.calls(), b.alerts(), pct(100 * b.shareOfTime()), b.effectiveNsPerBranchAlert() / 1e3,
+                    b.averageNsPerAlert() / 1e3)
+                    : String.format(Locale.ROOT, "`%s` once per call (%s of the time)", b.function(), pct(100 * b.shareOfTime()));
+            md.append(String.format(Locale.ROOT, "| `%s` | %.3f [%.3f–%.3f] | %.2f [%.2f–%.2f] | %s | %s | %s | %s | %.3f | %.3f | %s | %s |%n",
+                    m.module(), f.aNs() / 1e6, f.aInterval95()[0] / 1e6, f.aInterval95()[1] / 1e6, f.bNs() / 1e3,
+                    f.bInterval95()[0] / 1e3, f.bInterval95()[1] / 1e3,
+                    f.fixedUnderTenPercentAt() == null ? "-" : String.format(Locale.ROOT, "%,d", f.fixedUnderTenPercentAt()),
+                    pct(100 * worst), k, l == null ? "-" : String.format(Locale.ROOT, "%.2f", l.localExponent()),
+                    m.cold().coldExtraNs() / 1e9, m.cold().importNs() / 1e9,
+                    m.memory() == null ? "-" : String.format(Locale.ROOT, "%.0f B", m.memory().bytesPerAlert()), branch));
+        }
+        md.append("\nLight-curve length: CPU µs per alert (fixed cost per call taken off), measured and projected\n\n");
+        for (ScaleResult m : r.modules()) {
+            if (!m.ok() || m.lengthFit() == null) {
+                continue;
+            }
+            LengthFit l = m.lengthFit();
+            md.append("- `").append(m.module()).append("`: ");
+            for (int i = 0; i < l.lengths().size(); i++) {
+                md.append(String.format(Locale.ROOT, "%s%.0f pts %.1f", i == 0 ? "" : ", ", l.lengths().get(i), l.perAlertNs().get(i) / 1e3));
+            }
+            for (LengthFit.Projection p : l.projections()) {
+                md.append(String.format(Locale.ROOT, "; projected %,d pts %.1f (%s alerts/s/core)", p.length(), p.perAlertNs() / 1e3,
+                        Units.rate(p.alertsPerSecondPerCore())));
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String pct(double p) {
+        return Units.percent(p) + " %";
+    }
+}
