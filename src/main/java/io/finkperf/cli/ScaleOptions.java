@@ -14,6 +14,10 @@ public final class ScaleOptions {
             description = "Light-curve lengths the alerts are cut or extended to (default: ${DEFAULT-VALUE}).")
     List<Integer> lengths;
 
+    @Option(names = "--fit-from-length", defaultValue = "5", paramLabel = "L",
+            description = "Shortest length the exponent is fitted from: 1-2 point light curves take the early exits (default: ${DEFAULT-VALUE}).")
+    int fitFromLength;
+
     @Option(names = "--project-lengths", split = ",", defaultValue = "1000,5000", paramLabel = "L,L,...",
             description = "Light-curve lengths to project the cost per alert to, e.g. Rubin after years (default: ${DEFAULT-VALUE}).")
     List<Integer> projectLengths;

@@ -25,7 +25,7 @@ final class ScaleRun {
                             Path output) {
         String cpu = profiled.environment() == null ? null : profiled.environment().cpuModel();
         CpuPowerMatch power = energy.tdp().lookup(cpu);
-        ScaleReport.Settings settings = new ScaleReport.Settings(req.survey(), o.batchSizes, o.lengths, o.projectLengths,
+        ScaleReport.Settings settings = new ScaleReport.Settings(req.survey(), o.batchSizes, o.lengths, o.fitFromLength, o.projectLengths,
                 alertsPerNight, o.brokerBatch, o.cores, power.label() + " (" + power.how() + ")", power.wattsPerCore(), energy.pue(),
                 energy.intensity().gramsPerKWh());
         ScaleRequest sr = new ScaleRequest(req.modules(), req.scienceDir(), req.workDir().resolve("batch"), req.workDir(),

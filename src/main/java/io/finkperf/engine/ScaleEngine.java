@@ -103,7 +103,7 @@ public final class ScaleEngine {
         }
         long idle = j.path("idle_rss_bytes").asLong();
         CostFit fit = CostFit.of(sizes);
-        LengthFit lengthFit = fit == null ? null : LengthFit.of(resized, fit.aNs(), s.projectLengths());
+        LengthFit lengthFit = fit == null ? null : LengthFit.of(resized, fit.aNs(), s.projectLengths(), s.fitFromLength());
         long alerts = j.path("data_alerts").asLong();
         BranchCost branch = null;
         if (fit != null && profiled != null) {

@@ -41,20 +41,22 @@ public final class ScaleMarkdown implements ReportWriter {
         md.append(String.format(Locale.ROOT, "%,.0f alerts a night (%s), %,d alerts per call, %d cores; energy: CPU time × %.2f W/core "
                 + "(%s) × PUE %.2f, %.0f gCO2eq/kWh%n%n", s.alertsPerNight(), s.survey(), s.brokerBatch(), s.cores(),
                 s.wattsPerCore(), s.energyMethod(), s.pue(), s.gramsCo2PerKWh()));
-        md.append("| module | a (ms/call) | b (µs/alert) | alerts/s/core | core-hours | wall on ")
-                .append(s.cores()).append(" cores | share of 1 s budget | share of 2 s budget | energy (kWh) | kg CO2eq |\n");
-        md.append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        md.append("| module | a (ms/call) | b (µs/alert) | alerts/s/core | core-seconds | share of the night | wall on ")
+                .append(s.cores()).append(" cores | share of 1 s budget | share of 2 s budget | energy (Wh) | g CO2eq |\n");
+        md.append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        var t = r.total();
         for (ScaleResult m : r.byNightCost()) {
             NightCost n = m.night();
-            md.append(String.format(Locale.ROOT, "| `%s` | %.3f | %.2f | %s | %.3f | %s | %s | %s | %.4f | %.4f |%n", m.module(),
-                    m.costFit().aNs() / 1e6, m.costFit().bNs() / 1e3, Units.rate(n.alertsPerSecondPerCore()), n.coreHours(),
+            md.append(String.format(Locale.ROOT, "| `%s` | %.3f | %.2f | %s | %s | %s | %s | %s | %s | %s | %s |%n", m.module(),
+                    m.costFit().aNs() / 1e6, m.costFit().bNs() / 1e3, Units.rate(n.alertsPerSecondPerCore()),
+                    sig(n.coreSeconds()), pct(t.coreHours() > 0 ? 100 * n.coreHours() / t.coreHours() : 0),
                     Units.seconds(n.wallSecondsOnCores()), pct(100 * n.shareOfOneSecondBudget()),
-                    pct(100 * n.shareOfTwoSecondBudget()), n.energyKWh(), n.co2Kg()));
+                    pct(100 * n.shareOfTwoSecondBudget()), sig(n.energyKWh() * 1000), sig(n.co2Kg() * 1000)));
         }
-        var t = r.total();
-        md.append(String.format(Locale.ROOT, "| **total** | | | | **%.3f** | %s | | | **%.4f** | **%.4f** |%n", t.coreHours(),
-                Units.seconds(t.wallHoursOnCores() * 3600), t.energyKWh(), t.co2Kg()));
-        md.append(String.format(Locale.ROOT, "%nThe whole science pipeline needs %.3f core-hours a night.%n", t.coreHours()));
+        md.append(String.format(Locale.ROOT, "| **total** | | | | **%s** | 100 %% | %s | | | **%s** | **%s** |%n",
+                sig(t.coreHours() * 3600), Units.seconds(t.wallHoursOnCores() * 3600), sig(t.energyKWh() * 1000),
+                sig(t.co2Kg() * 1000)));
+        md.append(String.format(Locale.ROOT, "%nThe whole science pipeline needs %s core-hours a night.%n", sig(t.coreHours())));
         r.modules().stream().filter(m -> !m.ok()).forEach(m ->
                 md.append("\n`").append(m.module()).append("`: ").append(m.status()).append(" — ").append(m.message()).append('\n'));
         return md.toString();
@@ -105,6 +107,15 @@ public final class ScaleMarkdown implements ReportWriter {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** Three significant digits, without exponent: 0.00123, 1.23, 1230. */
+    static String sig(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(v))));
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
     private static String pct(double p) {

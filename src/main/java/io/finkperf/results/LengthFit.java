@@ -6,11 +6,13 @@ import java.util.List;
 /**
  * Cost per alert against light-curve length L: t(L) = c0 + c·L^k (CPU ns per alert, the fixed cost
  * per call taken off). k is found on a grid (0–4, step 0.005) with c0, c >= 0 by least squares in
- * relative terms; a growth that stays under 10 % of the cost at the longest length measured is
+ * relative terms, on the lengths from {@code fittedFrom} up (shorter light curves mostly take a
+ * module's early exit, "fewer than 2 detections", and would bend the power law; they stay in
+ * {@code lengths} and the charts); a growth that stays under 10 % of the cost at the longest length measured is
  * called flat and gets no k (the data cannot tell one). {@code localExponent} is d ln t / d ln L of
  * the fit at the longest length: what doubling the light curves does there.
  */
-public record LengthFit(Double exponent, double c0Ns, double cNs, double localExponent, boolean flat,
+public record LengthFit(Double exponent, double c0Ns, double cNs, double localExponent, boolean flat, int fittedFrom,
                         List<Double> lengths, List<Double> perAlertNs, List<Projection> projections) {
 
     static final double FLAT_SHARE = 0.10;
@@ -25,13 +27,14 @@ public record LengthFit(Double exponent, double c0Ns, double cNs, double localEx
         projections = List.copyOf(projections);
     }
 
-    /** Null with fewer than two lengths. */
-    public static LengthFit of(List<LengthRun> resized, double aNs, List<Integer> projectTo) {
-        if (resized.size() < 2) {
+    /** Null with fewer than two lengths from {@code fitFrom} up. */
+    public static LengthFit of(List<LengthRun> resized, double aNs, List<Integer> projectTo, int fitFrom) {
+        List<LengthRun> used = resized.stream().filter(r -> r.points() >= fitFrom).toList();
+        if (used.size() < 2) {
             return null;
         }
-        double[] x = resized.stream().mapToDouble(LengthRun::points).toArray();
-        double[] y = resized.stream().mapToDouble(r -> r.perAlertNs(aNs)).toArray();
+        double[] x = used.stream().mapToDouble(LengthRun::points).toArray();
+        double[] y = used.stream().mapToDouble(r -> r.perAlertNs(aNs)).toArray();
         double[] w = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             w[i] = 1.0 / Math.max(y[i] * y[i], 1.0);
@@ -66,8 +69,9 @@ public record LengthFit(Double exponent, double c0Ns, double cNs, double localEx
             double t = bestFit[0] + (flat ? 0 : bestFit[1] * Math.pow(l, bestK));
             projections.add(new Projection(l, t, t > 0 ? 1e9 / t : Double.POSITIVE_INFINITY));
         }
-        return new LengthFit(flat ? null : bestK, bestFit[0], bestFit[1], local, flat,
-                toList(x), toList(y), projections);
+        return new LengthFit(flat ? null : bestK, bestFit[0], bestFit[1], local, flat, fitFrom,
+                resized.stream().map(LengthRun::points).toList(), resized.stream().map(r -> r.perAlertNs(aNs)).toList(),
+                projections);
     }
 
     /** Fitted CPU ns per alert at length L. */
@@ -81,13 +85,5 @@ public record LengthFit(Double exponent, double c0Ns, double cNs, double localEx
             m = Math.max(m, d);
         }
         return m;
-    }
-
-    private static List<Double> toList(double[] v) {
-        List<Double> out = new ArrayList<>();
-        for (double d : v) {
-            out.add(d);
-        }
-        return out;
     }
 }

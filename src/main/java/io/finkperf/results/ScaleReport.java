@@ -17,8 +17,8 @@ public record ScaleReport(Settings settings, List<ScaleResult> modules) {
      * @param brokerBatch    alerts per call in the broker (Arrow batch of a partition, at most 10 000)
      * @param cores          cores the night's wall time is spread over
      */
-    public record Settings(String survey, List<Integer> batchSizes, List<Integer> lengths, List<Integer> projectLengths,
-                           double alertsPerNight, int brokerBatch, int cores, String energyMethod,
+    public record Settings(String survey, List<Integer> batchSizes, List<Integer> lengths, int fitFromLength,
+                           List<Integer> projectLengths, double alertsPerNight, int brokerBatch, int cores, String energyMethod,
                            double wattsPerCore, double pue, double gramsCo2PerKWh) {
 
         public Settings {
