@@ -29,8 +29,8 @@ public final class ScaleOptions {
     @Option(names = "--cores", defaultValue = "8", description = "Cores the night is spread over (default: ${DEFAULT-VALUE}).")
     int cores;
 
-    @Option(names = "--scale-budget", defaultValue = "0.4", paramLabel = "SECONDS",
-            description = "Time spent on each measurement of a module, at least 3 calls (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scale-budget", defaultValue = "0.25", paramLabel = "SECONDS",
+            description = "CPU seconds spent on each measurement of a module, at least 3 calls (default: ${DEFAULT-VALUE}).")
     double budgetS;
 
     void validate() {

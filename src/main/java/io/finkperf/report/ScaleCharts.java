@@ -47,13 +47,17 @@ public final class ScaleCharts implements ReportWriter {
     @Override
     public void write(RunResults results, Path dir) throws IOException {
         ScaleReport r = results.scale();
-        if (r == null || r.modules().stream().noneMatch(ScaleResult::ok)) {
+        if (!hasCharts(r)) {
             return;
         }
         Files.createDirectories(dir);
         Files.write(dir.resolve(COST), Charts.png(cost(r).createBufferedImage(1000, 640)));
         Files.write(dir.resolve(LENGTH), Charts.png(length(r).createBufferedImage(1000, 640)));
         Files.write(dir.resolve(NIGHT), Charts.png(night(r).createBufferedImage(1000, 560)));
+    }
+
+    static boolean hasCharts(ScaleReport r) {
+        return r != null && r.modules().stream().anyMatch(ScaleResult::ok);
     }
 
     static JFreeChart cost(ScaleReport r) {
