@@ -15,7 +15,12 @@ public enum ExitCode {
     CONTAINER(10, "container engine unreachable or image missing"),
     DOWNLOAD(11, "download or checksum failure"),
     REGRESSION(12, "a module is slower than the threshold allows"),
-    SPARK(13, "Spark master unreachable, refused the application, or granted no executor");
+    SPARK(13, "Spark master unreachable, refused the application, or granted no executor"),
+    KAFKA_UNREACHABLE(14, "Kafka servers did not answer within --timeout"),
+    UNKNOWN_TOPIC(15, "the Data Transfer topic does not exist"),
+    NO_SCHEMA(16, "no schema message in <topic>_schema"),
+    UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
+    OUTPUT(18, "the output could not be written (disk full, permissions)");
 
     private final int code;
     private final String meaning;
