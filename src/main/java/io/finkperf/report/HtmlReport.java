@@ -62,7 +62,7 @@ public final class HtmlReport implements ReportWriter {
                     .append(esc(String.format(java.util.Locale.ROOT, "The whole science pipeline needs %s core-hours a night "
                             + "(%,.0f alerts). Tables: ", ScaleMarkdown.sig(total.coreHours()), r.scale().settings().alertsPerNight())))
                     .append("<a href=\"").append(ScaleMarkdown.FILE).append("\">").append(ScaleMarkdown.FILE).append("</a></p>\n");
-            img(out, Charts.png(ScaleCharts.night(r.scale()).createBufferedImage(1000, 560)), "Share of the night per module");
+            img(out, Charts.png(ScaleCharts.night(r.scale()).createBufferedImage(1000, 300)), "Share of the night per module");
             img(out, Charts.png(ScaleCharts.cost(r.scale()).createBufferedImage(1000, 640)), "Cost per call against batch size");
             img(out, Charts.png(ScaleCharts.length(r.scale()).createBufferedImage(1000, 640)),
                     "Cost per alert against light-curve length");

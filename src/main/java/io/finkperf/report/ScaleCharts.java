@@ -53,7 +53,7 @@ public final class ScaleCharts implements ReportWriter {
         Files.createDirectories(dir);
         Files.write(dir.resolve(COST), Charts.png(cost(r).createBufferedImage(1000, 640)));
         Files.write(dir.resolve(LENGTH), Charts.png(length(r).createBufferedImage(1000, 640)));
-        Files.write(dir.resolve(NIGHT), Charts.png(night(r).createBufferedImage(1000, 560)));
+        Files.write(dir.resolve(NIGHT), Charts.png(night(r).createBufferedImage(1000, 300)));
     }
 
     static boolean hasCharts(ScaleReport r) {
@@ -63,9 +63,8 @@ public final class ScaleCharts implements ReportWriter {
     static JFreeChart cost(ScaleReport r) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        int i = 0;
         for (ScaleResult m : ok(r)) {
-            Color c = PALETTE[i % PALETTE.length];
+            Color c = color(r, m);
             XYSeries measured = new XYSeries(m.module() + " measured");
             m.batchSizes().forEach(b -> measured.add(b.n(), b.calls().meanCpuNs() / 1e6));
             var f = m.costFit();
@@ -76,7 +75,6 @@ public final class ScaleCharts implements ReportWriter {
                 fit.add(n, (f.aNs() + f.bNs() * n) / 1e6);
             }
             styleSeries(renderer, data, measured, fit, c);
-            i++;
         }
         XYPlot plot = new XYPlot(data, log("alerts per call N"), log("CPU time per call t(N), ms"), renderer);
         return chart(plot, "Cost per call against batch size: t(N) = a + b·N",
@@ -86,13 +84,12 @@ public final class ScaleCharts implements ReportWriter {
     static JFreeChart length(ScaleReport r) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        int i = 0;
         for (ScaleResult m : ok(r)) {
             LengthFit l = m.lengthFit();
             if (l == null) {
                 continue;
             }
-            Color c = PALETTE[i % PALETTE.length];
+            Color c = color(r, m);
             XYSeries measured = new XYSeries(m.module() + " resized");
             for (int j = 0; j < l.lengths().size(); j++) {
                 measured.add(l.lengths().get(j).doubleValue(), Math.max(l.perAlertNs().get(j) / 1e3, 1e-3));
@@ -115,7 +112,6 @@ public final class ScaleCharts implements ReportWriter {
             renderer.setSeriesLinesVisible(k, false);
             renderer.setSeriesShape(k, new Rectangle2D.Double(-5, -5, 10, 10));
             renderer.setSeriesShapesFilled(k, false);
-            i++;
         }
         XYPlot plot = new XYPlot(data, log("points in the light curve L"), log("CPU time per alert, µs"), renderer);
         return chart(plot, "Cost per alert against light-curve length",
@@ -126,37 +122,61 @@ public final class ScaleCharts implements ReportWriter {
     static JFreeChart night(ScaleReport r) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<ScaleResult> modules = r.byNightCost();
+        var t = r.total();
+        double budget = 0;
         for (ScaleResult m : modules) {
-            data.addValue(m.night().coreHours(), m.module(), "core-hours a night");
+            data.addValue(t.coreHours() > 0 ? 100 * m.night().coreHours() / t.coreHours() : 0, m.module(), "share of the night");
+            budget += m.night().shareOfOneSecondBudget();
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        renderer.setMaximumBarWidth(0.25);
+        renderer.setMaximumBarWidth(0.5);
         for (int i = 0; i < modules.size(); i++) {
-            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesPaint(i, color(r, modules.get(i)));
         }
-        renderer.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator(
-                "{0}: {2} h", new java.text.DecimalFormat("0.####")));
+        // a segment too narrow for its label still has its share in the legend
+        renderer.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator() {
+            @Override
+            public String generateLabel(org.jfree.data.category.CategoryDataset d, int row, int column) {
+                double v = d.getValue(row, column).doubleValue();
+                return v >= 8 ? d.getRowKey(row) + " " + Units.percent(v) + " %" : null;
+            }
+        });
         renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(Charts.font(Font.PLAIN, 12));
-        NumberAxis y = new NumberAxis("core-hours a night");
+        renderer.setDefaultItemLabelFont(Charts.font(Font.BOLD, 13));
+        renderer.setDefaultItemLabelPaint(Color.WHITE);
+        NumberAxis y = new NumberAxis("% of the pipeline's core-hours a night");
+        y.setRange(0, 100);
         CategoryAxis x = new CategoryAxis(null);
+        x.setTickLabelsVisible(false);
         CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xD0D0D0));
         var s = r.settings();
-        var t = r.total();
         JFreeChart chart = new JFreeChart(null, Charts.font(Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setTitle(new TextTitle(String.format(Locale.ROOT, "What a night costs: %.3f core-hours for %,.0f %s alerts",
-                t.coreHours(), s.alertsPerNight(), s.survey()), Charts.font(Font.BOLD, 16)));
+        chart.setTitle(new TextTitle(String.format(Locale.ROOT, "What a night costs: %s core-hours for %,.0f %s alerts",
+                ScaleMarkdown.sig(t.coreHours()), s.alertsPerNight(), s.survey()), Charts.font(Font.BOLD, 16)));
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
-                "share of the night per module, %,d alerts per call; %s on %d cores; %.4f kWh", s.brokerBatch(),
-                Units.seconds(t.wallHoursOnCores() * 3600), s.cores(), t.energyKWh()), Charts.font(Font.PLAIN, 12)));
+                "%,d alerts per call; %s of wall time on %d cores; %s Wh; %s %% of the 1 s/exposure budget (75 alerts/s/core)",
+                s.brokerBatch(), Units.seconds(t.wallHoursOnCores() * 3600), s.cores(), ScaleMarkdown.sig(t.energyKWh() * 1000),
+                Units.percent(100 * budget)), Charts.font(Font.PLAIN, 12)));
+        var legend = new org.jfree.chart.LegendItemCollection();
+        for (ScaleResult m : modules) {
+            double share = t.coreHours() > 0 ? 100 * m.night().coreHours() / t.coreHours() : 0;
+            legend.add(new org.jfree.chart.LegendItem(m.module() + " " + Units.percent(share) + " %", color(r, m)));
+        }
+        plot.setFixedLegendItems(legend);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.getLegend().setItemFont(Charts.font(Font.PLAIN, 12));
         return chart;
+    }
+
+    /** One colour per module, the same in every chart: its place in the run. */
+    static Color color(ScaleReport r, ScaleResult m) {
+        return PALETTE[Math.max(0, r.modules().indexOf(m)) % PALETTE.length];
     }
 
     private static List<ScaleResult> ok(ScaleReport r) {
@@ -183,7 +203,10 @@ public final class ScaleCharts implements ReportWriter {
         a.setBase(10);
         a.setSmallestValue(1e-4);
         a.setLabelFont(Charts.font(Font.PLAIN, 13));
-        a.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.####"));
+        a.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+        a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0)); // decades, in log space
+        a.setMinorTickCount(9);
+        a.setMinorTickMarksVisible(true);
         return a;
     }
 

@@ -53,9 +53,11 @@ public final class ScaleMarkdown implements ReportWriter {
                     Units.seconds(n.wallSecondsOnCores()), pct(100 * n.shareOfOneSecondBudget()),
                     pct(100 * n.shareOfTwoSecondBudget()), sig(n.energyKWh() * 1000), sig(n.co2Kg() * 1000)));
         }
-        md.append(String.format(Locale.ROOT, "| **total** | | | | **%s** | 100 %% | %s | | | **%s** | **%s** |%n",
-                sig(t.coreHours() * 3600), Units.seconds(t.wallHoursOnCores() * 3600), sig(t.energyKWh() * 1000),
-                sig(t.co2Kg() * 1000)));
+        double one = r.byNightCost().stream().mapToDouble(m -> m.night().shareOfOneSecondBudget()).sum();
+        double two = r.byNightCost().stream().mapToDouble(m -> m.night().shareOfTwoSecondBudget()).sum();
+        md.append(String.format(Locale.ROOT, "| **total** | | | | **%s** | 100 %% | %s | %s | %s | **%s** | **%s** |%n",
+                sig(t.coreHours() * 3600), Units.seconds(t.wallHoursOnCores() * 3600), pct(100 * one), pct(100 * two),
+                sig(t.energyKWh() * 1000), sig(t.co2Kg() * 1000)));
         md.append(String.format(Locale.ROOT, "%nThe whole science pipeline needs %s core-hours a night.%n", sig(t.coreHours())));
         r.modules().stream().filter(m -> !m.ok()).forEach(m ->
                 md.append("\n`").append(m.module()).append("`: ").append(m.status()).append(" — ").append(m.message()).append('\n'));
@@ -90,7 +92,7 @@ public final class ScaleMarkdown implements ReportWriter {
                     m.cold().coldExtraNs() / 1e9, m.cold().importNs() / 1e9,
                     m.memory() == null ? "-" : String.format(Locale.ROOT, "%.0f B", m.memory().bytesPerAlert()), branch));
         }
-        md.append("\nLight-curve length: CPU µs per alert (fixed cost per call taken off), measured and projected\n\n");
+        md.append("\nLight-curve length: CPU time per alert (fixed cost per call taken off), measured and projected\n\n");
         for (ScaleResult m : r.modules()) {
             if (!m.ok() || m.lengthFit() == null) {
                 continue;
@@ -98,11 +100,12 @@ public final class ScaleMarkdown implements ReportWriter {
             LengthFit l = m.lengthFit();
             md.append("- `").append(m.module()).append("`: ");
             for (int i = 0; i < l.lengths().size(); i++) {
-                md.append(String.format(Locale.ROOT, "%s%.0f pts %.1f", i == 0 ? "" : ", ", l.lengths().get(i), l.perAlertNs().get(i) / 1e3));
+                md.append(String.format(Locale.ROOT, "%s%.0f pts %s", i == 0 ? "" : ", ", l.lengths().get(i),
+                        Units.seconds(l.perAlertNs().get(i) / 1e9)));
             }
             for (LengthFit.Projection p : l.projections()) {
-                md.append(String.format(Locale.ROOT, "; projected %,d pts %.1f (%s alerts/s/core)", p.length(), p.perAlertNs() / 1e3,
-                        Units.rate(p.alertsPerSecondPerCore())));
+                md.append(String.format(Locale.ROOT, "; projected %,d pts %s (%s alerts/s/core)", p.length(),
+                        Units.seconds(p.perAlertNs() / 1e9), Units.rate(p.alertsPerSecondPerCore())));
             }
             md.append('\n');
         }

@@ -46,7 +46,14 @@ class ScaleReportsTest {
         XYDataset length = ScaleCharts.length(r).getXYPlot().getDataset();
         assertTrue(length.getSeriesKey(1).toString().startsWith("slow_lc: t ∝ L^2.0"), length.getSeriesKey(1).toString());
         CategoryDataset night = ScaleCharts.night(r).getCategoryPlot().getDataset();
-        assertEquals(r.byNightCost().get(0).night().coreHours(), night.getValue(0, 0).doubleValue(), 1e-12);
+        // shares of the night, costliest first, adding up to 100 %
+        assertEquals(100 * r.byNightCost().get(0).night().coreHours() / r.total().coreHours(),
+                night.getValue(0, 0).doubleValue(), 1e-9);
+        double sum = 0;
+        for (int i = 0; i < night.getRowCount(); i++) {
+            sum += night.getValue(i, 0).doubleValue();
+        }
+        assertEquals(100, sum, 1e-9);
         new ScaleCharts().write(ReportFixtures.run().withScale(r), tmp);
         for (String f : List.of(ScaleCharts.COST, ScaleCharts.LENGTH, ScaleCharts.NIGHT)) {
             BufferedImage img = PngAssertions.decode(Files.readAllBytes(tmp.resolve(f)));
