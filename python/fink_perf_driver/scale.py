@@ -2,7 +2,6 @@
 start, then warm calls at several batch sizes, peak memory per call, and the cost per alert
 against light-curve length. Only raw samples are returned; the fits are the Java side's."""
 import math
-import os
 import re
 import time
 
