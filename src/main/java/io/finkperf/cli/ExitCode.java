@@ -20,7 +20,8 @@ public enum ExitCode {
     UNKNOWN_TOPIC(15, "the Data Transfer topic does not exist"),
     NO_SCHEMA(16, "no schema message in <topic>_schema"),
     UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
-    OUTPUT(18, "the output could not be written (disk full, permissions)");
+    OUTPUT(18, "the output could not be written (disk full, permissions)"),
+    MISSING_FILE(19, "a model or data file a module loads is missing from the science folder");
 
     private final int code;
     private final String meaning;

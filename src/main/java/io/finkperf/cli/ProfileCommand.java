@@ -6,6 +6,7 @@ import io.finkperf.energy.EnergySettings;
 import io.finkperf.engine.ProfileEngine;
 import io.finkperf.engine.ProfileRequest;
 import io.finkperf.registry.ModuleRegistry;
+import io.finkperf.report.ReadinessTable;
 import io.finkperf.report.ReportWriter;
 import io.finkperf.report.Reports;
 import io.finkperf.results.RunResults;
@@ -94,6 +95,9 @@ public final class ProfileCommand implements Callable<Integer> {
     RunnerOptions runnerOptions;
 
     @Mixin
+    OfflineOption offline;
+
+    @Mixin
     SparkOptions spark;
 
     @Override
@@ -106,9 +110,12 @@ public final class ProfileCommand implements Callable<Integer> {
         List<ReportWriter> writers = Reports.incremental();
         ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
         RunResults results;
-        try (ModuleRunner runner = runnerOptions.create()) {
+        try (ModuleRunner runner = runnerOptions.survey(workload.survey).create()) {
             results = new ProfileEngine(runner, progress, (soFar, m) -> Reports.write(writers, soFar, output),
-                    energySettings()).run(req);
+                    energySettings())
+                    .offline(offline.resolve(runnerOptions.runner))
+                    .onReadiness(r -> System.err.println(ReadinessTable.text(r)))
+                    .run(req);
             if (scale) {
                 results = ScaleRun.after(results, req, scaleOptions, alertsPerNight, energySettings(), runner, progress,
                         writers, output);

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record ContainerOptions(String image, Pull pull, Double cpus, Long memoryBytes, String dockerHost) {
 
-    public static final String DEFAULT_IMAGE = "julienpeloton/fink-ci-ztf:latest";
+    public static final String DEFAULT_IMAGE = FinkCiImage.forSurvey("ztf");
 
     /** Pull policy, as docker's {@code --pull}. */
     public enum Pull {
