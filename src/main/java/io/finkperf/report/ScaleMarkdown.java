@@ -2,6 +2,7 @@ package io.finkperf.report;
 
 import io.finkperf.results.BranchCost;
 import io.finkperf.results.LengthFit;
+import io.finkperf.results.LengthRun;
 import io.finkperf.results.NightCost;
 import io.finkperf.results.RunResults;
 import io.finkperf.results.ScaleReport;
@@ -92,20 +93,35 @@ public final class ScaleMarkdown implements ReportWriter {
                     m.cold().coldExtraNs() / 1e9, m.cold().importNs() / 1e9,
                     m.memory() == null ? "-" : String.format(Locale.ROOT, "%.0f B", m.memory().bytesPerAlert()), branch));
         }
-        md.append("\nLight-curve length: CPU time per alert (fixed cost per call taken off), measured and projected\n\n");
+        md.append("\nPer module: CPU time per alert (the fixed cost per call taken off) at each light-curve length, "
+                + "on the data's own alerts by length bin, projected; peak memory of a call\n\n");
         for (ScaleResult m : r.modules()) {
-            if (!m.ok() || m.lengthFit() == null) {
+            if (!m.ok()) {
                 continue;
             }
-            LengthFit l = m.lengthFit();
             md.append("- `").append(m.module()).append("`: ");
-            for (int i = 0; i < l.lengths().size(); i++) {
-                md.append(String.format(Locale.ROOT, "%s%.0f pts %s", i == 0 ? "" : ", ", l.lengths().get(i),
-                        Units.seconds(l.perAlertNs().get(i) / 1e9)));
+            LengthFit l = m.lengthFit();
+            if (l != null) {
+                for (int i = 0; i < l.lengths().size(); i++) {
+                    md.append(String.format(Locale.ROOT, "%s%.0f pts %s", i == 0 ? "" : ", ", l.lengths().get(i),
+                            Units.seconds(l.perAlertNs().get(i) / 1e9)));
+                }
+                md.append("; data:");
+                for (LengthRun b : m.realBins()) {
+                    md.append(String.format(Locale.ROOT, " %d–%d pts (%d alerts) %s,", b.lo(), b.hi(), b.dataAlerts(),
+                            Units.seconds(b.perAlertNs(m.costFit().aNs()) / 1e9)));
+                }
+                for (LengthFit.Projection p : l.projections()) {
+                    md.append(String.format(Locale.ROOT, " projected %,d pts %s (%s alerts/s/core),", p.length(),
+                            Units.seconds(p.perAlertNs() / 1e9), Units.rate(p.alertsPerSecondPerCore())));
+                }
+            } else if (m.historyColumn() == null) {
+                md.append("takes no light curve;");
             }
-            for (LengthFit.Projection p : l.projections()) {
-                md.append(String.format(Locale.ROOT, "; projected %,d pts %s (%s alerts/s/core)", p.length(),
-                        Units.seconds(p.perAlertNs() / 1e9), Units.rate(p.alertsPerSecondPerCore())));
+            if (m.memory() != null) {
+                md.append(String.format(Locale.ROOT, " memory %s per call + %s per alert, highest peak %s above the idle interpreter",
+                        bytes(m.memory().bytesPerCall()), bytes(m.memory().bytesPerAlert()),
+                        bytes(m.memory().maxPeakAboveIdleBytes())));
             }
             md.append('\n');
         }
@@ -119,6 +135,12 @@ public final class ScaleMarkdown implements ReportWriter {
         }
         int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(v))));
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    private static String bytes(double b) {
+        double a = Math.abs(b);
+        return a >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", b / (1 << 20))
+                : a >= 1 << 10 ? String.format(Locale.ROOT, "%.1f KiB", b / (1 << 10)) : String.format(Locale.ROOT, "%.0f B", b);
     }
 
     private static String pct(double p) {

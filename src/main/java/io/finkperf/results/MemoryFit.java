@@ -3,7 +3,7 @@ package io.finkperf.results;
 import java.util.List;
 
 /**
- * Peak RSS of a call above the RSS before it, against alerts per call: a least-squares line
+ * Peak RSS of a call above the RSS before it, against alerts per call: a least-squares line (both parts >= 0)
  * (bytes per call + bytes per alert · N), and the highest peak above the idle interpreter.
  */
 public record MemoryFit(double bytesPerCall, double bytesPerAlert, long maxPeakAboveIdleBytes) {
@@ -16,7 +16,7 @@ public record MemoryFit(double bytesPerCall, double bytesPerAlert, long maxPeakA
         }
         double[] x = measured.stream().mapToDouble(BatchSizeRun::n).toArray();
         double[] y = measured.stream().mapToDouble(r -> r.peakAboveCallStartBytes()).toArray();
-        double[] line = LineFit.leastSquares(x, y, null);
+        double[] line = LineFit.nonNegative(x, y, null);
         long peak = measured.stream().mapToLong(r -> Math.max(0, r.peakRssBytes() - idleRssBytes)).max().orElse(0);
         return new MemoryFit(line[0], line[1], peak);
     }
