@@ -21,7 +21,8 @@ public enum ExitCode {
     NO_SCHEMA(16, "no schema message in <topic>_schema"),
     UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
     OUTPUT(18, "the output could not be written (disk full, permissions)"),
-    MISSING_FILE(19, "a model or data file a module loads is missing from the science folder");
+    MISSING_FILE(19, "a model or data file a module loads is missing from the science folder"),
+    NO_RESULTS(20, "nothing to judge: profiling did not run or left no results file");
 
     private final int code;
     private final String meaning;
@@ -29,6 +30,16 @@ public enum ExitCode {
     ExitCode(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /** The code with this number, or {@link #INTERNAL} for a number that is none of ours (a killed process…). */
+    public static ExitCode of(int code) {
+        for (ExitCode c : values()) {
+            if (c.code == code) {
+                return c;
+            }
+        }
+        return INTERNAL;
     }
 
     public int code() {

@@ -1,5 +1,6 @@
 package io.finkperf.cli;
 
+import io.finkperf.engine.ScalePass;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,14 @@ public final class ScaleOptions {
     @Option(names = "--scale-budget", defaultValue = "0.25", paramLabel = "SECONDS",
             description = "CPU seconds spent on each measurement of a module, at least 3 calls (default: ${DEFAULT-VALUE}).")
     double budgetS;
+
+    /** The scale pass of a run, for a night of {@code alertsPerNight} alerts. */
+    ScalePass pass(double alertsPerNight) {
+        if (!(alertsPerNight > 0)) {
+            throw new FinkPerfException(ExitCode.USAGE, "--alerts-per-night must be > 0, got " + alertsPerNight);
+        }
+        return new ScalePass(batchSizes, lengths, fitFromLength, projectLengths, budgetS, alertsPerNight, brokerBatch, cores);
+    }
 
     void validate() {
         check("--batch-sizes", batchSizes);

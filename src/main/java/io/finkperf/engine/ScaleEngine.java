@@ -1,6 +1,8 @@
 package io.finkperf.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.finkperf.energy.CpuPowerMatch;
+import io.finkperf.energy.EnergySettings;
 import io.finkperf.registry.CallKind;
 import io.finkperf.registry.ModuleSpec;
 import io.finkperf.results.BatchSizeRun;
@@ -21,44 +23,53 @@ import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.ModuleRunner;
 import io.finkperf.runner.ScaleSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * How each module's cost grows: after a profiling pass (whose batch and line profiles it reuses),
+ * How each module's cost grows: after the direct pass (whose batch and line profiles it reuses),
  * one fresh driver process per module in scale mode; the fits, the branch costs and the night's
- * cost are derived here. Results are handed to the sink after every module.
+ * cost are derived here. Results are handed to the listener after every module.
  */
-public final class ScaleEngine {
+final class ScaleEngine {
 
     private final ModuleRunner runner;
-    private final ConsoleProgress progress;
-    private final ResultSink sink;
+    private final RunProgress progress;
+    private final RunListener listener;
 
-    public ScaleEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink) {
+    ScaleEngine(ModuleRunner runner, RunProgress progress, RunListener listener) {
         this.runner = runner;
         this.progress = progress;
-        this.sink = sink;
+        this.listener = listener;
     }
 
-    public RunResults run(ScaleRequest req, RunResults profiled) {
-        ScaleReport report = new ScaleReport(req.settings(), List.of());
+    /** The profiled results with their {@code scale} section, handed to the listener after every module. */
+    RunResults run(ProfileRequest req, ScalePass pass, EnergySettings energy, RunResults profiled) {
+        String cpu = profiled.environment() == null ? null : profiled.environment().cpuModel();
+        CpuPowerMatch power = energy.tdp().lookup(cpu);
+        ScaleReport.Settings settings = new ScaleReport.Settings(req.survey(), pass.batchSizes(), pass.lengths(),
+                pass.fitFromLength(), pass.projectLengths(), pass.alertsPerNight(), pass.brokerBatch(), pass.cores(),
+                power.label() + " (" + power.how() + ")", power.wattsPerCore(), energy.pue(), energy.intensity().gramsPerKWh());
+        progress.message("scale: how the cost grows with batch size and light-curve length, " + req.modules().size() + " modules");
+        ScaleReport report = new ScaleReport(settings, List.of());
         RunResults results = profiled.withScale(report);
         int i = 0;
         for (ModuleSpec m : req.modules()) {
             i++;
-            progress.startModule(i, req.modules().size(), m.name(), "scale");
-            ScaleResult r = measure(req, m, profiled.module(m.name()).orElse(null));
-            progress.startModule(i, req.modules().size(), m.name(), describe(r));
+            progress.moduleStarted(i, req.modules().size(), m.name(), "scale");
+            ScaleResult r = measure(req, pass, settings, m, profiled.module(m.name()).orElse(null));
+            progress.moduleFinished(i, req.modules().size(), m.name(), describe(r));
             report = report.withModule(r);
             results = results.withScale(report);
-            sink.moduleFinished(results, null);
+            listener.resultsSoFar(results);
         }
         return results;
     }
 
-    private ScaleResult measure(ScaleRequest req, ModuleSpec m, ModuleResult profiledResult) {
+    private ScaleResult measure(ProfileRequest req, ScalePass pass, ScaleReport.Settings s, ModuleSpec m,
+                                ModuleResult profiledResult) {
         String type = m.type().label();
         if (m.call() == CallKind.DATAFRAME) {
             return ScaleResult.failed(m.name(), type, "skipped", "takes a whole Spark DataFrame: not timed by fink-perf yet");
@@ -67,11 +78,12 @@ public final class ScaleEngine {
             return ScaleResult.failed(m.name(), type, "skipped", "failed when profiled: "
                     + (profiledResult.error() == null ? profiledResult.status() : profiledResult.error().message()));
         }
-        ScaleReport.Settings s = req.settings();
-        DriverSpec spec = new DriverSpec(m.name(), m.entry(), req.scienceDir().toAbsolutePath(), req.batchDir().toAbsolutePath(),
+        Path work = req.workDir();
+        DriverSpec spec = new DriverSpec(m.name(), m.entry(), req.scienceDir().toAbsolutePath(),
+                work.resolve("batch").toAbsolutePath(),
                 m.args().stream().map(a -> a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.column())).toList(),
-                0, 1, false, req.workDir().resolve("scale").resolve(m.name() + ".json").toAbsolutePath(), null, m.output(),
-                req.timeout(), m.call().label(), null, new ScaleSpec(s.batchSizes(), s.lengths(), req.budgetS()));
+                0, 1, false, work.resolve("scale").resolve(m.name() + ".json").toAbsolutePath(), null, m.output(),
+                req.timeout(), m.call().label(), null, new ScaleSpec(s.batchSizes(), s.lengths(), pass.budgetS()));
         DriverOutcome outcome = runner.run(spec, progress);
         if (!outcome.ok() || outcome.result() == null || !outcome.result().has("scale")) {
             String why = outcome.result() != null && outcome.result().path("error").has("message")

@@ -57,6 +57,9 @@ public final class Reports {
                     m.name(), s.coresUsed(), s.directThroughputPerCore(), s.directOverSparkRatio(),
                     s.equivalent() ? "equal" : "DIFFER"));
         }
+        if (results.scale() != null) {
+            out.append('\n').append(ScaleMarkdown.table(results.scale())).append('\n');
+        }
         out.append("report: ").append(dir.toAbsolutePath().normalize());
         return out.toString();
     }
