@@ -112,6 +112,19 @@ class ScaleCommandIT {
     }
 
     @Test
+    void profileWithScaleAddsTheSectionToItsReport(@TempDir Path dir) throws IOException {
+        Run run = FinkPerfCli.run("profile", "--scale", "--modules", "lc_features", "--batch-sizes", "1,100",
+                "--lengths", "5,20", "--loops", "2", "--energy-baseline-max", "0", "--output", dir.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.stderr());
+        RunResults r = ResultsJson.read(dir.resolve("results.json"));
+        assertEquals(2, r.modules().get(0).samplesNs().size(), "profile's own loops are kept");
+        ScaleResult m = module(r, "lc_features");
+        assertTrue(m.ok() && m.costFit().bNs() > 0, m.toString());
+        assertTrue(Files.readString(dir.resolve("summary.md")).contains("## What a night costs"));
+        assertTrue(Files.readString(dir.resolve("index.html")).contains("id=\"scale\""));
+    }
+
+    @Test
     void badSettingsAreUsageErrors() {
         Run r = FinkPerfCli.run("scale", "--batch-sizes", "100");
         assertEquals(2, r.exitCode(), r.stderr());
