@@ -5,6 +5,7 @@ import io.finkperf.data.DataException;
 import io.finkperf.fetch.FetchException;
 import io.finkperf.gate.GateException;
 import io.finkperf.gate.Verdict;
+import io.finkperf.history.HistoryException;
 import io.finkperf.spark.SparkClusterException;
 import io.finkperf.registry.RegistryException;
 import io.finkperf.results.ModuleResult;
@@ -38,6 +39,13 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         }
         if (ex instanceof DataException || ex instanceof BatchFormatException) {
             return ExitCode.DATA;
+        }
+        if (ex instanceof HistoryException h) {
+            return switch (h.kind()) {
+                case BAD_STORE, GIT -> ExitCode.HISTORY;
+                case BAD_INPUT -> ExitCode.USAGE;
+                case CALIBRATION -> ExitCode.PYTHON_MISSING;
+            };
         }
         if (ex instanceof RegistryException) {
             return ExitCode.REGISTRY;

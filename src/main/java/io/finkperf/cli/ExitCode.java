@@ -22,7 +22,8 @@ public enum ExitCode {
     UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
     OUTPUT(18, "the output could not be written (disk full, permissions)"),
     MISSING_FILE(19, "a model or data file a module loads is missing from the science folder"),
-    NO_RESULTS(20, "nothing to judge: profiling did not run or left no results file");
+    NO_RESULTS(20, "nothing to judge: profiling did not run or left no results file"),
+    HISTORY(21, "history store unreadable, or a git checkout or range unusable");
 
     private final int code;
     private final String meaning;

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Profiles and benchmarks Fink science modules on real alerts.",
         subcommands = {ProfileCommand.class, ScaleCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class,
                 SparkBenchCommand.class, TransferCommand.class, CheckCommand.class, GateCommand.class,
+                HistoryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
