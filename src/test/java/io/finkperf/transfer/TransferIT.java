@@ -167,34 +167,51 @@ class TransferIT {
         }
     }
 
+    /**
+     * Copies of the fixture's alerts (all "SN candidate") spread over classes of uneven sizes, one
+     * of them with a character Spark escapes in folder names.
+     */
+    static List<GenericRecord> unevenClasses(TransferTopics.Fixture f, int n) {
+        String[] classes = {"SN candidate", "SN candidate", "SN candidate", "Solar System MPC", "Solar System MPC", "EB*",
+            "Kilonova candidate"};
+        List<GenericRecord> alerts = TransferTopics.replicate(f, "candid", n);
+        for (int i = 0; i < alerts.size(); i++) {
+            alerts.get(i).put("finkclass", classes[i % classes.length]);
+        }
+        return alerts;
+    }
+
     @Nested
     class Layouts {
 
         @Test
         void finkclassFoldersAreFinksAndProfileReadsThem() throws Exception {
             TransferTopics.Fixture f = TransferTopics.ztf();
+            List<GenericRecord> alerts = unevenClasses(f, 35);
             String topic = newTopic("ztf");
-            TransferTopics.load(kafka, topic, f.schema(), f.alerts(), 11);
+            TransferTopics.load(kafka, topic, f.schema(), alerts, 11);
             Path out = tmp.resolve("by-class");
             transfer(request(topic, out, "g-" + topic, PartitionBy.FINKCLASS, OutputFormat.PARQUET, 0, 100), CrashPoint.NONE);
-            Set<String> expected = f.alerts().stream().map(a -> "finkclass=" + PartitionPath.escape(a.get("finkclass")))
+            Set<String> expected = alerts.stream().map(a -> "finkclass=" + PartitionPath.escape(a.get("finkclass")))
                     .collect(Collectors.toCollection(TreeSet::new));
             Set<String> folders;
             try (Stream<Path> l = Files.list(out)) {
                 folders = l.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_"))
                         .collect(Collectors.toCollection(TreeSet::new));
             }
+            assertEquals(Set.of("finkclass=EB%2A", "finkclass=Kilonova candidate", "finkclass=SN candidate",
+                    "finkclass=Solar System MPC"), expected);
             assertEquals(expected, folders);
             List<TransferOutput.Alert> back = TransferOutput.read(out);
-            assertEquals(f.alerts().size(), back.size());
-            Map<Long, GenericRecord> byId = byId(f.alerts(), "candid");
+            assertEquals(alerts.size(), back.size());
+            Map<Long, GenericRecord> byId = byId(alerts, "candid");
             for (TransferOutput.Alert a : back) {
                 GenericRecord e = byId.get((Long) a.record().get("candid"));
                 assertEquals("finkclass=" + PartitionPath.escape(e.get("finkclass")), a.folder());
                 assertEquals(null, a.record().getSchema().getField("finkclass"), "the partition column lives in the folder");
             }
             try (AlertData data = AlertData.open(out, Survey.ZTF)) {
-                assertEquals(f.alerts().size(), data.count());
+                assertEquals(alerts.size(), data.count());
                 assertTrue(data.availableColumns().contains("finkclass"), data.availableColumns().toString());
             }
         }
@@ -202,13 +219,7 @@ class TransferIT {
         @Test
         void pulledThenProfiledOnAsManyAlertsOfEachClass() throws Exception {
             TransferTopics.Fixture f = TransferTopics.ztf();
-            // the fixture's alerts are all "SN candidate": spread copies over classes of uneven sizes (27, 18, 9, 9)
-            String[] classes = {"SN candidate", "SN candidate", "SN candidate", "Solar System MPC", "Solar System MPC", "EB*",
-                "Kilonova candidate"};
-            List<GenericRecord> alerts = TransferTopics.replicate(f, "candid", 63);
-            for (int i = 0; i < alerts.size(); i++) {
-                alerts.get(i).put("finkclass", classes[i % classes.length]);
-            }
+            List<GenericRecord> alerts = unevenClasses(f, 63); // 27, 18, 9, 9
             String topic = newTopic("ztf");
             TransferTopics.load(kafka, topic, f.schema(), alerts, 13);
             Path out = tmp.resolve("data");
