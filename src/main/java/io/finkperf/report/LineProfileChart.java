@@ -53,10 +53,6 @@ public final class LineProfileChart implements ReportWriter {
         return "line_profile_" + module + ".png";
     }
 
-    public static byte[] png(ModuleResult m) {
-        return Charts.png(render(m));
-    }
-
     public static BufferedImage render(ModuleResult m) {
         List<HotLine> hot = m.lineProfile().hottestLines(TOP);
         return chart(m, hot).createBufferedImage(1100, 150 + 34 * Math.max(hot.size(), 3));

@@ -53,10 +53,6 @@ public final class ThroughputChart implements ReportWriter {
         Charts.write(dir, FILE, render(results));
     }
 
-    public static byte[] png(RunResults results) {
-        return Charts.png(render(results));
-    }
-
     public static BufferedImage render(RunResults results) {
         List<ModuleResult> modules = results.modules();
         int width = Math.max(900, 160 + 80 * modules.size());
