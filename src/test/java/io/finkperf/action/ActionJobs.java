@@ -31,13 +31,13 @@ final class ActionJobs {
 
     /** fink-perf from this build's classes, so the test needs no `mvn package` and sees current code. */
     static Path launcher(Path root, Path project, List<String> jvmArgs) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cp = new ArrayList<>();
         for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             cp.add(Path.of(e).toAbsolutePath().toString());
         }
         Path bin = root.resolve("fink-perf");
-        Files.writeString(bin, "#!/usr/bin/env bash\nexec '" + java + "' " + String.join(" ", jvmArgs)
+        Files.writeString(bin, "#!/usr/bin/env bash\nexec '" + javaBin + "' " + String.join(" ", jvmArgs)
                 + " -Dfinkperf.home='" + project + "' -cp '" + String.join(java.io.File.pathSeparator, cp)
                 + "' io.finkperf.cli.Main \"$@\"\n");
         Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
