@@ -10,7 +10,6 @@ import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.RunConfig;
 import io.finkperf.results.RunResults;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
