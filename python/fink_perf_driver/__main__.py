@@ -1,4 +1,4 @@
-"""python3 -m fink_perf_driver {run SPEC.json | env | check-packages a,b,c}"""
+"""python3 -m fink_perf_driver {run SPEC.json | env | check-packages a,b,c | calibrate [REPEATS]}"""
 import importlib.util
 import json
 import os
@@ -10,7 +10,7 @@ from .errors import EXIT_BAD_SPEC, EXIT_CRASH, EXIT_MISSING_PACKAGE, EXIT_OK, Dr
 from .environment import peak_rss_bytes, python_versions
 from .spec import RunSpec, load_spec
 
-USAGE = "usage: python3 -m fink_perf_driver {run SPEC.json | env | check-packages pkg1,pkg2}"
+USAGE = "usage: python3 -m fink_perf_driver {run SPEC.json | env | check-packages pkg1,pkg2 | calibrate [REPEATS]}"
 
 
 def write_json_atomically(path, data):
@@ -31,7 +31,9 @@ def write_json_atomically(path, data):
 def cmd_run(spec_path):
     # numpy and pandas only here: env and check-packages must work (and say numpy is missing) without them
     try:
+        from .progress import Progress
         from .runner import error_json, new_result, run
+        from .scale import run_scale
     except ImportError as e:
         name = getattr(e, "name", None) or str(e)
         sys.stderr.write("fink-perf-driver: missing_package: the driver needs %s (python %s)\n"
@@ -43,7 +45,10 @@ def cmd_run(spec_path):
         result = new_result(raw)
         output = raw.get("output") if isinstance(raw, dict) else None
         spec = RunSpec(raw)
-        run(spec, result)
+        if spec.scale is not None:
+            run_scale(spec, result, Progress())
+        else:
+            run(spec, result)
         code = EXIT_OK
     except DriverError as e:
         result["error"] = error_json(e)
@@ -106,6 +111,19 @@ def _version_of(name):
         return None
 
 
+def cmd_calibrate(repeats):
+    from .calibrate import calibrate
+    try:
+        n = int(repeats)
+        if n < 1:
+            raise ValueError
+    except ValueError:
+        sys.stderr.write("fink-perf-driver: calibrate: REPEATS must be a positive integer, got %r\n" % (repeats,))
+        return EXIT_BAD_SPEC
+    print(json.dumps(calibrate(n)))
+    return EXIT_OK
+
+
 def main(argv):
     if len(argv) == 2 and argv[0] == "run":
         return cmd_run(argv[1])
@@ -113,6 +131,8 @@ def main(argv):
         return cmd_env()
     if len(argv) == 2 and argv[0] == "check-packages":
         return cmd_check_packages(argv[1])
+    if argv[:1] == ["calibrate"] and len(argv) <= 2:
+        return cmd_calibrate(argv[1] if len(argv) == 2 else "11")
     sys.stderr.write(USAGE + "\n")
     return EXIT_BAD_SPEC
 

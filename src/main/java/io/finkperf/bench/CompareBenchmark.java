@@ -6,7 +6,7 @@ import io.finkperf.compare.ComparisonEngine;
 import io.finkperf.compare.Judge;
 import io.finkperf.data.AlertData;
 import io.finkperf.data.Survey;
-import io.finkperf.engine.ConsoleProgress;
+import io.finkperf.engine.RunProgress;
 import io.finkperf.registry.CallKind;
 import io.finkperf.registry.ModuleArg;
 import io.finkperf.registry.ModuleRegistry;
@@ -99,7 +99,7 @@ public final class CompareBenchmark {
         }
         Path base = science("base", 1.0);
         ModuleRegistry registry = new ModuleRegistry("bench-compare", "ztf", List.of(MODULE));
-        ComparisonEngine engine = new ComparisonEngine(launcher, Map.of(), new ConsoleProgress(out, false), c -> { });
+        ComparisonEngine engine = new ComparisonEngine(launcher, Map.of(), RunProgress.SILENT, c -> { });
         List<Row> table = new ArrayList<>();
         for (double pct : slowdownsPct) {
             Path head = science(String.format(Locale.ROOT, "head-%s", pct), 1 + pct / 100);

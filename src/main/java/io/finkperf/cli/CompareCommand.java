@@ -6,7 +6,7 @@ import io.finkperf.compare.FailOn;
 import io.finkperf.compare.GitCheckouts;
 import io.finkperf.compare.OfflineComparison;
 import io.finkperf.compare.ScienceTree;
-import io.finkperf.engine.ConsoleProgress;
+import io.finkperf.console.ConsoleProgress;
 import io.finkperf.registry.ModuleRegistry;
 import io.finkperf.registry.RegistryLoader;
 import io.finkperf.report.ComparisonReports;
@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
                 "  compare --base DIR|REF --head DIR|REF [workload options]   interleaved runs on one batch",
                 "  compare BASE/results.json HEAD/results.json                two earlier runs (drift not cancelled)"},
         footer = {"", "Writes compare.json, compare.md, compare.png and compare-junit.xml into --output.",
-                "Exit 12 when --fail-on regression trips, 20 for output-changed, 5 when a module fails on head.",
+                "Exit 12 when --fail-on regression trips, 22 for output-changed, 5 when a module fails on head.",
                 "Method and assumptions: docs/compare.md."})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -157,14 +157,15 @@ public final class CompareCommand implements Callable<Integer> {
                     options.callsPerRound, options.minRoundTime, options.warmup,
                     options.retriesWhenNoisy, options.timeout, !options.noLineProfile, options.judge(),
                     options.rtol, options.metric, output.toAbsolutePath());
-            ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
             Map<String, Object> env;
             try (ModuleRunner runner = runnerOptions.create()) {
                 runner.checkPackages(List.of("numpy", "pandas"));
                 env = runner.environment();
             }
-            return new ComparisonEngine(launcher(), env, progress,
-                    soFar -> ComparisonReports.write(ComparisonReports.incremental(), soFar, output)).run(req);
+            try (ConsoleProgress progress = ConsoleProgress.onStderr(!quiet)) {
+                return new ComparisonEngine(launcher(), env, progress,
+                        soFar -> ComparisonReports.write(ComparisonReports.incremental(), soFar, output)).run(req);
+            }
         }
     }
 

@@ -22,7 +22,9 @@ public enum ExitCode {
     UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
     OUTPUT(18, "the output could not be written (disk full, permissions)"),
     MISSING_FILE(19, "a model or data file a module loads is missing from the science folder"),
-    OUTPUT_CHANGED(20, "a module's output changed between base and head (compare --fail-on output-changed)");
+    NO_RESULTS(20, "nothing to judge: profiling did not run or left no results file"),
+    HISTORY(21, "history store unreadable, or a git checkout or range unusable"),
+    OUTPUT_CHANGED(22, "a module's output changed between base and head (compare --fail-on output-changed)");
 
     private final int code;
     private final String meaning;
@@ -30,6 +32,16 @@ public enum ExitCode {
     ExitCode(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /** The code with this number, or {@link #INTERNAL} for a number that is none of ours (a killed process…). */
+    public static ExitCode of(int code) {
+        for (ExitCode c : values()) {
+            if (c.code == code) {
+                return c;
+            }
+        }
+        return INTERNAL;
     }
 
     public int code() {

@@ -5,9 +5,9 @@ import io.finkperf.batch.BatchColumnValues;
 import io.finkperf.batch.BatchInfo;
 import io.finkperf.data.AlertData;
 import io.finkperf.data.Survey;
-import io.finkperf.engine.ConsoleProgress;
 import io.finkperf.engine.EnvironmentProbe;
 import io.finkperf.engine.ProfileEngine;
+import io.finkperf.engine.RunProgress;
 import io.finkperf.registry.CallKind;
 import io.finkperf.registry.ModuleSpec;
 import io.finkperf.results.Comparison;
@@ -47,11 +47,11 @@ public final class ComparisonEngine {
     static final List<String> ID_COLUMNS = List.of("objectId", "diaSource.diaObjectId", "diaObject.diaObjectId");
 
     private final WarmLauncher launcher;
-    private final ConsoleProgress progress;
+    private final RunProgress progress;
     private final Consumer<Comparison> sink;
     private final Map<String, Object> runnerEnvironment;
 
-    public ComparisonEngine(WarmLauncher launcher, Map<String, Object> runnerEnvironment, ConsoleProgress progress,
+    public ComparisonEngine(WarmLauncher launcher, Map<String, Object> runnerEnvironment, RunProgress progress,
                             Consumer<Comparison> sink) {
         this.launcher = launcher;
         this.runnerEnvironment = runnerEnvironment;
@@ -90,10 +90,10 @@ public final class ComparisonEngine {
             ModuleDuel duel = new ModuleDuel(req, launcher, batchDir, ids);
             int i = 0;
             for (ModuleSpec m : req.modules()) {
-                progress.startModule(++i, req.modules().size(), m.name(), "base against head, " + req.rounds()
+                progress.moduleStarted(++i, req.modules().size(), m.name(), "base against head, " + req.rounds()
                         + " rounds");
                 ComparisonModule result = compareOne(duel, m, missing, batch.nRows());
-                progress.startModule(i, req.modules().size(), m.name(), describe(result));
+                progress.moduleFinished(i, req.modules().size(), m.name(), describe(result));
                 comparison = comparison.withModule(result);
                 sink.accept(comparison);
             }

@@ -1,7 +1,7 @@
 package io.finkperf.compare;
 
 import io.finkperf.registry.ModuleSpec;
-import io.finkperf.results.ColdStart;
+import io.finkperf.results.ComparisonStart;
 import io.finkperf.results.ComparisonModule;
 import io.finkperf.results.ComparisonSamples;
 import io.finkperf.results.ComparisonVerdict;
@@ -85,8 +85,8 @@ final class ModuleDuel {
             aa.close();
             OutputComparison output = null;
             List<LineChange> lines = List.of();
-            ColdStart baseStart = null;
-            ColdStart headStart = null;
+            ComparisonStart baseStart = null;
+            ComparisonStart headStart = null;
             if (base.ok() && head.ok()) {
                 output = compareOutputs(base, head, work.resolve("outputs"), m, nAlerts);
             }
@@ -177,7 +177,7 @@ final class ModuleDuel {
         return LineDiff.diff(DriverLineProfile.fastest(b), DriverLineProfile.fastest(h));
     }
 
-    private static ColdStart coldStart(DuelSide s) {
+    private static ComparisonStart coldStart(DuelSide s) {
         long rss;
         try {
             rss = s.module.peakRssBytes();
@@ -185,11 +185,11 @@ final class ModuleDuel {
             rss = -1;
         }
         WarmModule.Ready r = s.module.ready();
-        return new ColdStart(r.startNs(), r.importNs(), s.firstCallNs, rss);
+        return new ComparisonStart(r.startNs(), r.importNs(), s.firstCallNs, rss);
     }
 
     private ComparisonModule judged(ModuleSpec m, long nAlerts, DuelSide base, DuelSide head, DuelSide aa, int per,
-                                    int attempt, OutputComparison output, List<LineChange> lines, ColdStart bs, ColdStart hs) {
+                                    int attempt, OutputComparison output, List<LineChange> lines, ComparisonStart bs, ComparisonStart hs) {
         ComparisonSamples samples = new ComparisonSamples(base.wallNs, head.wallNs, aa.wallNs, base.cpuNs, head.cpuNs,
                 aa.cpuNs, per, base.module != null && base.module.cpuFromHost(), attempt);
         boolean baseFailed = !base.ok() || !aa.ok();

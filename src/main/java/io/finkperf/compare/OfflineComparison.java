@@ -1,7 +1,7 @@
 package io.finkperf.compare;
 
 import io.finkperf.engine.ProfileEngine;
-import io.finkperf.results.ColdStart;
+import io.finkperf.results.ComparisonStart;
 import io.finkperf.results.Comparison;
 import io.finkperf.results.ComparisonModule;
 import io.finkperf.results.ComparisonSamples;
@@ -83,7 +83,7 @@ public final class OfflineComparison {
         return m.samplesNs().stream().map(ns -> ns * 1000 / n).toList();
     }
 
-    private static ColdStart coldStart(ModuleResult m) {
-        return new ColdStart(-1, m.importNs(), m.warmupNs().isEmpty() ? -1 : m.warmupNs().get(0), m.peakRssBytes());
+    private static ComparisonStart coldStart(ModuleResult m) {
+        return new ComparisonStart(-1, m.importNs(), m.warmupNs().isEmpty() ? -1 : m.warmupNs().get(0), m.peakRssBytes());
     }
 }

@@ -1,6 +1,6 @@
 package io.finkperf.report;
 
-import io.finkperf.results.ColdStart;
+import io.finkperf.results.ComparisonStart;
 import io.finkperf.results.Comparison;
 import io.finkperf.results.ComparisonModule;
 import io.finkperf.results.ComparisonSide;
@@ -189,7 +189,7 @@ public final class CompareMarkdown implements ComparisonWriter {
         return d.append("\n</details>\n").toString();
     }
 
-    private static String coldStart(ColdStart b, ColdStart h) {
+    private static String coldStart(ComparisonStart b, ComparisonStart h) {
         return String.format(Locale.ROOT, "- cold start: import %s → %s, first call %s → %s; peak RSS %s → %s\n",
                 secs(b.importNs()), secs(h.importNs()), secs(b.firstCallNs()), secs(h.firstCallNs()),
                 Units.mib(b.peakRssBytes()), Units.mib(h.peakRssBytes()));

@@ -1,12 +1,12 @@
 package io.finkperf.results;
 
 /**
- * One side's start and memory.
- *
- * @param startNs      process start to ready (interpreter, batch read, import), by the JVM
- * @param importNs     the module import alone, by the driver
- * @param firstCallNs  the first call, by the JVM
- * @param peakRssBytes peak resident memory at the end
+ * The first call in a fresh process against warm calls (wall time: imports and model or catalogue
+ * loading may wait on files): {@code coldExtraNs} = import + first call − a warm call.
  */
-public record ColdStart(long startNs, long importNs, long firstCallNs, long peakRssBytes) {
+public record ColdStart(long importNs, long firstCallNs, long warmCallNs, long coldExtraNs) {
+
+    public static ColdStart of(long importNs, long firstCallNs, long warmCallNs) {
+        return new ColdStart(importNs, firstCallNs, warmCallNs, importNs + firstCallNs - warmCallNs);
+    }
 }

@@ -26,8 +26,8 @@ public record ComparisonModule(
         RatioEstimate wall,
         RatioEstimate cpu,
         OutputComparison output,
-        ColdStart baseStart,
-        ColdStart headStart,
+        ComparisonStart baseStart,
+        ComparisonStart headStart,
         List<LineChange> lines,
         ComparisonSamples samples) {
 

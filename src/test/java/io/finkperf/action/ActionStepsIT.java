@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +59,9 @@ class ActionStepsIT {
             for (Path f : files) {
                 for (String line : Files.readAllLines(f)) {
                     String l = line.strip().replaceFirst("^- ", "");
-                    if (!l.startsWith("uses:") || l.equals("uses: ./") || l.contains("/fink-perf@")
-                            || l.contains("/fink-perf/pr-comment@")) {
-                        continue; // the action itself (and its pr-comment/): ./ here, a release tag in the examples for fink-science
+                    if (!l.startsWith("uses:") || l.equals("uses: ./")
+                            || l.matches("uses: [\\w.-]+/fink-perf(/history|/pr-comment)?@.*")) {
+                        continue; // fink-perf's own actions: ./ here, a release of fink-perf in the examples
                     }
                     assertTrue(PINNED.matcher(l).find(), f.getFileName() + ": not pinned to a full SHA with # vX: " + l);
                 }
@@ -85,6 +84,7 @@ class ActionStepsIT {
         Path tmp;
         TestHttpServer server;
         ActionSteps ok;
+        ActionSteps tooSlow;
         ActionSteps badChecksum;
         ActionSteps spark;
         ActionSteps badMode;
@@ -112,6 +112,12 @@ class ActionStepsIT {
             inputs.remove("baseline-ref");
             inputs.put("fail-on", "min-throughput:0.001");
 
+            Map<String, String> slow = new LinkedHashMap<>(inputs);
+            slow.put("modules", "lc_features");
+            slow.put("loops", "1");
+            slow.put("fail-on", "min-throughput:1000000000");
+            tooSlow = job(tmp.resolve("slow"), slow);
+
             inputs.put("data-sha256", "0".repeat(64));
             badChecksum = job(tmp.resolve("bad"), inputs);
 
@@ -133,18 +139,10 @@ class ActionStepsIT {
         private ActionSteps job(Path root, Map<String, String> inputs) throws Exception {
             Path workspace = Files.createDirectories(root.resolve("workspace"));
             Path runnerTemp = Files.createDirectories(root.resolve("runner-temp"));
-            Map<String, String> env = new LinkedHashMap<>();
-            for (String k : new String[] {"PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR"}) {
-                if (System.getenv(k) != null) {
-                    env.put(k, System.getenv(k));
-                }
-            }
-            env.put("GITHUB_WORKSPACE", workspace.toString());
-            env.put("GITHUB_ACTION_PATH", PROJECT.toString());
-            env.put("RUNNER_TEMP", runnerTemp.toString());
+            Map<String, String> env = ActionJobs.env(workspace, PROJECT, runnerTemp);
             env.put("RUNNER_OS", "Linux");
             env.put("XDG_CACHE_HOME", root.resolve("xdg-cache").toString());
-            env.put("FINK_PERF_BIN", launcher(root).toString());
+            env.put("FINK_PERF_BIN", ActionJobs.launcher(root, PROJECT, jvmArgs()).toString());
             if (Files.isExecutable(Path.of("/usr/bin/python3")) && System.getenv("FINK_PERF_PYTHON") == null) {
                 env.put("FINK_PERF_PYTHON", "/usr/bin/python3");
             }
@@ -155,27 +153,9 @@ class ActionStepsIT {
             return new ActionSteps(ACTION, inputs, github, runnerCtx, env, root).runAll();
         }
 
-        /** fink-perf from this build's classes, so the test needs no `mvn package` and sees current code. */
-        private Path launcher(Path root) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Path bin = root.resolve("fink-perf");
-            Files.writeString(bin, "#!/usr/bin/env bash\nexec '" + java + "' -Xmx2g "
-                    + String.join(" ", opens()) + " -Dfinkperf.home='" + PROJECT + "' -cp '"
-                    + absoluteClassPath() + "' io.finkperf.cli.Main \"$@\"\n");
-            Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return bin;
-        }
-
-        private String absoluteClassPath() {
-            List<String> cp = new ArrayList<>();
-            for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                cp.add(Path.of(e).toAbsolutePath().toString());
-            }
-            return String.join(java.io.File.pathSeparator, cp);
-        }
-
-        private List<String> opens() {
-            List<String> o = new ArrayList<>();
+        /** 2 GB and the --add-opens of the fink-perf launcher: profile runs Spark in this job. */
+        private List<String> jvmArgs() {
+            List<String> o = new ArrayList<>(List.of("-Xmx2g"));
             for (String pkg : new String[] {"java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net",
                     "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
                     "sun.security.action", "sun.util.calendar"}) {
@@ -197,6 +177,8 @@ class ActionStepsIT {
                 assertTrue(ok.byId.get(id).ran(), id + " did not run\n" + logs(ok));
             }
             assertFalse(ok.byId.get("junit").ran(), "junit-suite defaults to false");
+            assertTrue(ok.byId.get("enforce").log().contains("fink-perf: every module is at or above 0.001 alerts/s/core"),
+                    ok.byId.get("enforce").log());
         }
 
         @Test
@@ -270,6 +252,17 @@ class ActionStepsIT {
         }
 
         @Test
+        void aModuleBelowMinThroughputFailsTheLastStepWithTheRegressionCode() {
+            assertEquals("0", tooSlow.byId.get("profile").outputs().get("exit-code"), logs(tooSlow));
+            assertTrue(tooSlow.byId.get("summary").ran(), "summary and artifact come before the verdict");
+            ActionSteps.StepRun enforce = tooSlow.byId.get("enforce");
+            assertEquals(12, enforce.exitCode(), logs(tooSlow));
+            assertTrue(enforce.log().contains("::error title=fink-perf::below min-throughput 1000000000 alerts/s/core: lc_features ("),
+                    enforce.log());
+            assertTrue(tooSlow.failed);
+        }
+
+        @Test
         void anUnknownModeStopsTheJobAtItsInputs() {
             assertTrue(badMode.failed);
             ActionSteps.StepRun resolve = badMode.byId.get("resolve");
@@ -288,7 +281,9 @@ class ActionStepsIT {
             assertFalse(badChecksum.byId.get("profile").ran());
             assertTrue(badChecksum.byId.get("summary").ran());
             assertTrue(badChecksum.summary.toString().contains("No results"), badChecksum.summary.toString());
-            assertNotEquals(0, badChecksum.byId.get("enforce").exitCode());
+            ActionSteps.StepRun enforce = badChecksum.byId.get("enforce");
+            assertEquals(io.finkperf.cli.ExitCode.NO_RESULTS.code(), enforce.exitCode(), enforce.log());
+            assertTrue(enforce.log().contains("::error title=fink-perf::profiling did not run"), enforce.log());
         }
     }
 }

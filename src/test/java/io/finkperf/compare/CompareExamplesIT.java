@@ -69,7 +69,7 @@ class CompareExamplesIT {
         edit(head.resolve(LC_FEATURES), "    return pd.Series(out, dtype=np.float64)",
                 "    out[:5] = [42.0] * 5\n    return pd.Series(out, dtype=np.float64)");
 
-        Comparison c = compare(head, "lc_features", "b", 20, "--fail-on", "regression,output-changed");
+        Comparison c = compare(head, "lc_features", "b", 22, "--fail-on", "regression,output-changed");
 
         OutputComparison o = c.modules().get(0).output();
         assertEquals(OutputComparison.CHANGED, o.verdict());

@@ -1,6 +1,6 @@
 package io.finkperf.report;
 
-import io.finkperf.results.ColdStart;
+import io.finkperf.results.ComparisonStart;
 import io.finkperf.results.Comparison;
 import io.finkperf.results.ComparisonModule;
 import io.finkperf.results.ComparisonSamples;
@@ -38,8 +38,8 @@ final class CompareFixtures {
         LineChange same = new LineChange("fink_science/ztf/slow_lc/processor.py", "structure_function",
                 "            dt = abs(t[i] - t[j])", null, 25, 25, 5739, 5739, 1_600_000, 1_700_000, 0.003, 0.003, false);
         return new ComparisonModule("slow_lc", "feature", ComparisonVerdict.SLOWER, null, 72, cpu, aa, 0.017, wall, cpu,
-                same(), new ColdStart(400_000_000, 10_700_000, 46_800_000, 65L << 20),
-                new ColdStart(410_000_000, 16_400_000, 62_800_000, 66L << 20), List.of(changed, same),
+                same(), new ComparisonStart(400_000_000, 10_700_000, 46_800_000, 65L << 20),
+                new ComparisonStart(410_000_000, 16_400_000, 62_800_000, 66L << 20), List.of(changed, same),
                 samples(10_300_000, 13_500_000));
     }
 
