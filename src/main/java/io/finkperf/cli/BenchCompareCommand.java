@@ -30,8 +30,8 @@ public final class BenchCompareCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Parquet alerts (default: the bundled ZTF sample).")
     Path data;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Mixin
     CompareOptions options;

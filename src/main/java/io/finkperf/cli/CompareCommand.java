@@ -56,14 +56,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "regression[:PCT], output-changed, both (comma-separated), or none (default: ${DEFAULT-VALUE}).")
     String failOn;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "fink-perf-compare", description = "Report folder (default: ${DEFAULT-VALUE}).")
-    Path output;
+    @Mixin
+    OutputOption outputOption = new OutputOption("fink-perf-compare");
 
-    @Option(names = "--quiet", description = "Hide progress.")
-    boolean quiet;
-
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    ConsoleOptions console;
 
     @Mixin
     CompareOptions options;
@@ -76,8 +73,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path output = outputOption.dir();
         FailOn gate = gate();
-        Comparison result = resultsFiles != null && !resultsFiles.isEmpty() ? offline() : interleaved();
+        Comparison result = resultsFiles != null && !resultsFiles.isEmpty() ? offline() : interleaved(output);
         ComparisonReports.write(ComparisonReports.all(), result, output);
         for (ComparisonModule m : result.modules()) {
             System.out.printf(Locale.ROOT, "%-22s %s%n", m.name(), ComparisonText.describe(m));
@@ -138,7 +136,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private Comparison interleaved() {
+    private Comparison interleaved(Path output) {
         if (base == null || head == null) {
             throw new FinkPerfException(ExitCode.USAGE, "compare needs --base and --head (folders or git refs), "
                     + "or two results files");
@@ -162,7 +160,7 @@ public final class CompareCommand implements Callable<Integer> {
                 runner.checkPackages(List.of("numpy", "pandas"));
                 env = runner.environment();
             }
-            try (ConsoleProgress progress = ConsoleProgress.onStderr(!quiet)) {
+            try (ConsoleProgress progress = console.progress()) {
                 return new ComparisonEngine(launcher(), env, progress,
                         soFar -> ComparisonReports.write(ComparisonReports.incremental(), soFar, output)).run(req);
             }

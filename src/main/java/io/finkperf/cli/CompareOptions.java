@@ -12,7 +12,8 @@ public final class CompareOptions {
     int rounds;
 
     @Option(names = "--calls-per-round", defaultValue = "3",
-            description = "Consecutive calls per side and round; the round's value is their median (default: ${DEFAULT-VALUE}).")
+            description = "Calls per process and round, at least (taken in turns with the other processes); the round's "
+                    + "value is their median (default: ${DEFAULT-VALUE}).")
     int callsPerRound;
 
     @Option(names = "--min-round-time", defaultValue = "100ms", converter = DurationConverter.class,
