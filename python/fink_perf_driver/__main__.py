@@ -8,6 +8,8 @@ import traceback
 
 from .errors import EXIT_BAD_SPEC, EXIT_CRASH, EXIT_MISSING_PACKAGE, EXIT_OK, DriverError
 from .environment import peak_rss_bytes, python_versions
+from . import control
+from .progress import Progress
 from .runner import error_json, new_result, run
 from .spec import RunSpec, load_spec
 
@@ -31,12 +33,16 @@ def write_json_atomically(path, data):
 
 def cmd_run(spec_path):
     raw, result, output = None, new_result(None), None
+    channel = control.connect("driver")
+    progress = Progress(channel=channel)
+    if channel is not None:
+        progress.pings()
     try:
         raw = load_spec(spec_path)
         result = new_result(raw)
         output = raw.get("output") if isinstance(raw, dict) else None
         spec = RunSpec(raw)
-        run(spec, result)
+        run(spec, result, progress)
         code = EXIT_OK
     except DriverError as e:
         result["error"] = error_json(e)
@@ -55,7 +61,10 @@ def cmd_run(spec_path):
             write_json_atomically(output, _finite(result))
         except Exception as e:
             sys.stderr.write("fink-perf-driver: cannot write result %s: %s\n" % (output, e))
-            return code or EXIT_CRASH
+            code = code or EXIT_CRASH
+    if channel is not None:
+        channel.send(event="end", exit=code)
+        channel.close()
     return code
 
 

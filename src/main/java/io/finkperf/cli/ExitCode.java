@@ -15,7 +15,10 @@ public enum ExitCode {
     CONTAINER(10, "container engine unreachable or image missing"),
     DOWNLOAD(11, "download or checksum failure"),
     REGRESSION(12, "a module is slower than the threshold allows"),
-    SPARK(13, "Spark master unreachable, refused the application, or granted no executor");
+    SPARK(13, "Spark master unreachable, refused the application, or granted no executor"),
+    UNTRUSTED(14, "a module's results are not trusted: they disagree with what fink-perf observed, or the module"
+            + " tampered with its result, control channel or output files"),
+    KILLED(15, "a module was killed by a signal, or exited before it finished all its loops");
 
     private final int code;
     private final String meaning;

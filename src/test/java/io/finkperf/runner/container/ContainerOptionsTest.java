@@ -48,7 +48,8 @@ class ContainerOptionsTest {
         assertEquals("julienpeloton/fink-ci-ztf:latest", o.image());
         assertEquals(ContainerOptions.Pull.MISSING, o.pull());
         assertEquals(null, o.cpus());
-        assertEquals(null, o.memoryBytes());
+        assertEquals(4L << 30, o.memoryBytes());
+        assertEquals(false, o.allowNetwork());
     }
 
     @Test

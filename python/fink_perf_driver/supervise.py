@@ -1,0 +1,176 @@
+"""python3 -m fink_perf_driver.supervise [--memory BYTES] -- COMMAND...
+
+The trusted parent of a driver run. It imports no module code and, on the control channel
+(fink-perf-control/1), reports what the kernel says about the run: exit code or signal,
+CPU time and peak RSS from wait4, whether the cgroup's OOM killer fired. As a child
+subreaper it adopts whatever the module leaves running and kills it before it reports.
+"""
+import ctypes
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+
+from . import control
+
+PR_SET_DUMPABLE = 4
+PR_SET_CHILD_SUBREAPER = 36
+USAGE = "usage: python3 -m fink_perf_driver.supervise [--memory BYTES] -- COMMAND..."
+
+
+def _prctl(option, value):
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(option, value, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def oom_kills():
+    """The OOM-kill count of this process's memory cgroup (v2 memory.events, v1 memory.oom_control),
+    or None when neither is readable."""
+    candidates = []
+    try:
+        with open("/proc/self/cgroup") as f:
+            for line in f:
+                parts = line.strip().split(":", 2)
+                if len(parts) == 3 and parts[1] == "":
+                    candidates.append("/sys/fs/cgroup" + parts[2].rstrip("/") + "/memory.events")
+                elif len(parts) == 3 and "memory" in parts[1].split(","):
+                    candidates.append("/sys/fs/cgroup/memory" + parts[2].rstrip("/") + "/memory.oom_control")
+    except OSError:
+        pass
+    # inside a container the cgroup's own files sit at the root of the mount
+    candidates += ["/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"]
+    for path in candidates:
+        try:
+            with open(path) as f:
+                for line in f:
+                    key, _, value = line.partition(" ")
+                    if key == "oom_kill":
+                        return int(value)
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def children_of(pid):
+    kids = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % name, "rb") as f:
+                stat = f.read().decode("ascii", "replace")
+            fields = stat[stat.rindex(")") + 2:].split()
+            if int(fields[1]) == pid:
+                kids.append(int(name))
+        except (OSError, ValueError):
+            continue
+    return kids
+
+
+def kill_leftovers(max_rounds=200):
+    """Kills every process left below this one (orphans are re-parented here) until none is left."""
+    killed = set()
+    me = os.getpid()
+    for _ in range(max_rounds):
+        kids = children_of(me)
+        if not kids:
+            break
+        for pid in kids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed.add(pid)
+            except OSError:
+                pass
+        _reap(0.05)
+    _reap(0)
+    return len(killed)
+
+
+def _reap(wait_s):
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            if time.monotonic() >= deadline:
+                return
+            time.sleep(0.005)
+
+
+def parse_args(argv):
+    memory = None
+    if "--" not in argv:
+        raise ValueError(USAGE)
+    split = argv.index("--")
+    opts, command = argv[:split], argv[split + 1:]
+    if not command:
+        raise ValueError(USAGE)
+    i = 0
+    while i < len(opts):
+        if opts[i] == "--memory" and i + 1 < len(opts):
+            memory = int(opts[i + 1])
+            i += 2
+        else:
+            raise ValueError(USAGE)
+    return memory, command
+
+
+def main(argv):
+    try:
+        memory, command = parse_args(argv)
+    except ValueError as e:
+        sys.stderr.write("%s\n" % e)
+        return 2
+    subreaper = _prctl(PR_SET_CHILD_SUBREAPER, 1)
+    _prctl(PR_SET_DUMPABLE, 0)  # no ptrace or /proc/<pid>/fd access from the module's side
+    channel = control.connect("supervisor", environ=dict(os.environ))
+    oom_before = oom_kills()
+    terminated = []
+
+    def limits():
+        os.setsid()
+        if memory:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    t0 = time.perf_counter_ns()
+    child = subprocess.Popen(command, stdin=subprocess.DEVNULL, preexec_fn=limits)
+
+    def on_term(signum, _frame):
+        terminated.append(signum)
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except OSError:
+            pass
+    signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGINT, on_term)
+
+    while True:
+        try:
+            _pid, status, usage = os.wait4(child.pid, 0)
+            break
+        except InterruptedError:
+            continue
+    wall_ns = time.perf_counter_ns() - t0
+    leftovers = kill_leftovers()
+    oom_after = oom_kills()
+    exit_code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+    sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    if channel is not None:
+        channel.send(event="exit", exit=exit_code, signal=sig, wall_ns=wall_ns,
+                     cpu_user_s=usage.ru_utime, cpu_sys_s=usage.ru_stime,
+                     max_rss_bytes=usage.ru_maxrss * 1024,
+                     oom_kill=None if oom_before is None or oom_after is None else oom_after > oom_before,
+                     leftovers_killed=leftovers, subreaper=subreaper, terminated=bool(terminated))
+        channel.close()
+    return exit_code if exit_code is not None else 128 + sig
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

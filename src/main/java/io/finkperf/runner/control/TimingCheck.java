@@ -1,0 +1,90 @@
+package io.finkperf.runner.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Keeps a module's self-reported loop times only when they agree with what the JVM observed:
+ * the result file must carry exactly the samples announced on the control channel, each loop's
+ * samples must be the sum of its calls, and the calls' durations must match the intervals the
+ * JVM measured between their start and end events, within the IPC cost measured by the pings
+ * (plus 10 % and 2 ms for scheduling noise on a loaded machine). Medians over loops, so one
+ * scheduling hiccup does not flag an honest module.
+ */
+public final class TimingCheck {
+
+    static final long MIN_IPC_NS = 20_000;
+    static final long NOISE_NS = 2_000_000;
+    static final double NOISE_FRACTION = 0.10;
+
+    private TimingCheck() {
+    }
+
+    /** Why the reported samples are not to be trusted, or empty when they agree. */
+    public static Optional<String> disagreement(List<Long> resultSamples, List<Long> channelSamples,
+                                                List<ObservedLoop> loops, List<Long> pings) {
+        if (!resultSamples.equals(channelSamples)) {
+            return Optional.of("the result file's samples " + brief(resultSamples)
+                    + " are not those announced on the control channel " + brief(channelSamples));
+        }
+        if (loops.size() != channelSamples.size()) {
+            return Optional.of(channelSamples.size() + " loops announced but " + loops.size() + " timed from outside");
+        }
+        for (int i = 0; i < loops.size(); i++) {
+            if (loops.get(i).calls() == 0 || loops.get(i).reportedNs() != channelSamples.get(i)) {
+                return Optional.of("loop " + (i + 1) + " reports " + channelSamples.get(i) + " ns but its "
+                        + loops.get(i).calls() + " module calls sum to " + loops.get(i).reportedNs() + " ns");
+            }
+        }
+        if (loops.isEmpty()) {
+            return Optional.empty();
+        }
+        long ipc = ipcNs(pings);
+        List<Long> gaps = new ArrayList<>();
+        List<Long> allowed = new ArrayList<>();
+        List<Long> observed = new ArrayList<>();
+        List<Long> reported = new ArrayList<>();
+        for (ObservedLoop l : loops) {
+            gaps.add(l.observedNs() - l.reportedNs());
+            allowed.add(allowance(l, ipc));
+            observed.add(l.observedNs());
+            reported.add(l.reportedNs());
+        }
+        long gap = median(gaps);
+        long allow = median(allowed);
+        if (Math.abs(gap) > allow) {
+            return Optional.of(String.format(Locale.ROOT, "the module reports %.3f ms per loop but fink-perf observed"
+                    + " %.3f ms (median of %d loops; allowed difference %.3f ms, IPC %.3f ms per event pair)",
+                    median(reported) / 1e6, median(observed) / 1e6, loops.size(), allow / 1e6, ipc / 1e6));
+        }
+        return Optional.empty();
+    }
+
+    static long allowance(ObservedLoop l, long ipcNs) {
+        return l.calls() * 2L * ipcNs + NOISE_NS + Math.round(NOISE_FRACTION * l.observedNs());
+    }
+
+    /** The 90th percentile of the empty call pairs' intervals: what an event pair costs with nothing inside. */
+    static long ipcNs(List<Long> pings) {
+        if (pings.isEmpty()) {
+            return 10 * MIN_IPC_NS;
+        }
+        List<Long> sorted = new ArrayList<>(pings);
+        sorted.sort(null);
+        long p90 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.9 * sorted.size()) - 1));
+        return Math.max(MIN_IPC_NS, p90);
+    }
+
+    static long median(List<Long> xs) {
+        List<Long> sorted = new ArrayList<>(xs);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String brief(List<Long> xs) {
+        return xs.size() <= 6 ? xs.toString() : xs.subList(0, 6) + "… (" + xs.size() + ")";
+    }
+}
