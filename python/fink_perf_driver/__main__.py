@@ -33,7 +33,7 @@ def write_json_atomically(path, data):
 
 def cmd_run(spec_path):
     raw, result, output = None, new_result(None), None
-    channel = control.connect("driver")
+    channel = control.driver_events()
     progress = Progress(channel=channel)
     if channel is not None:
         progress.pings()

@@ -1,23 +1,27 @@
-"""fink-perf-control/1: events on a private Unix socket that the Java side listens on.
+"""fink-perf-control/1: how driver events reach the Java side without passing the module's output.
 
-The module's stdout and stderr are never parsed: a line it prints cannot pass for an event.
-The Java side timestamps every event on arrival, so it times the run itself (ARCHITECTURE.md).
+The supervisor (``supervise.py``) connects to the Java side's Unix socket (``FINK_PERF_CONTROL``)
+and hands the driver one end of a datagram socket pair (``FINK_PERF_EVENTS_FD``). The driver sends
+each event as one datagram; the kernel stamps it when sent (SO_TIMESTAMPNS), the supervisor relays
+it with that stamp, so the Java side times the module calls from outside. Nothing the module prints
+is ever parsed as an event.
 """
 import json
 import os
 import socket
 
-ENV = "FINK_PERF_CONTROL"
+CONTROL_ENV = "FINK_PERF_CONTROL"
+EVENTS_FD_ENV = "FINK_PERF_EVENTS_FD"
 FORMAT = "fink-perf-control/1"
+MAX_EVENT_BYTES = 65536
 
 
-class ControlChannel(object):
-    """One connection to the control socket; every event is one JSON line."""
+class LineChannel(object):
+    """The supervisor's stream connection to the Java side: one JSON object per line."""
 
-    def __init__(self, path, role):
+    def __init__(self, path):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.connect(path)
-        self.send(event="hello", role=role, format=FORMAT, pid=os.getpid())
 
     def send(self, **event):
         try:
@@ -32,11 +36,33 @@ class ControlChannel(object):
             pass
 
 
-def connect(role, environ=None):
-    """The channel named by FINK_PERF_CONTROL, or None when run without one (tests, by hand).
-    The variable is removed, so the module imported later does not find it in its environment."""
+class EventSocket(object):
+    """The driver's end of the datagram pair: one event per datagram."""
+
+    def __init__(self, fd):
+        self.sock = socket.socket(fileno=fd)
+
+    def send(self, **event):
+        try:
+            self.sock.send(json.dumps(event).encode("utf-8")[:MAX_EVENT_BYTES])
+        except OSError:
+            pass  # the supervisor went away: its report says why
+
+    def close(self):
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+
+def driver_events(environ=None):
+    """The driver's event socket, or None when run without a supervisor (tests, by hand). The
+    variable is removed, so the module imported later does not find it in its environment."""
     environ = os.environ if environ is None else environ
-    path = environ.pop(ENV, None)
-    if not path:
+    fd = environ.pop(EVENTS_FD_ENV, None)
+    if not fd:
         return None
-    return ControlChannel(path, role)
+    try:
+        return EventSocket(int(fd))
+    except (ValueError, OSError):
+        return None

@@ -1,14 +1,20 @@
 """python3 -m fink_perf_driver.supervise [--memory BYTES] -- COMMAND...
 
-The trusted parent of a driver run. It imports no module code and, on the control channel
-(fink-perf-control/1), reports what the kernel says about the run: exit code or signal,
-CPU time and peak RSS from wait4, whether the cgroup's OOM killer fired. As a child
-subreaper it adopts whatever the module leaves running and kills it before it reports.
+The trusted parent of a driver run. It imports no module code; on the control channel
+(fink-perf-control/1) it relays the driver's events with the kernel's send-time stamps and reports
+what the kernel says about the run: exit code or signal, CPU time and peak RSS from wait4, whether
+the memory cgroup's OOM killer fired. As a child subreaper it adopts whatever the module leaves
+running and kills it before it reports. Not dumpable: module code (same uid) cannot ptrace it or
+open its file descriptors through /proc.
 """
 import ctypes
+import json
 import os
 import resource
+import select
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import time
@@ -122,6 +128,56 @@ def parse_args(argv):
     return memory, command
 
 
+SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)  # Linux; Python < 3.13 lacks the name
+
+
+class Relay(object):
+    """Reads the driver's event datagrams and forwards each to the Java side with the kernel's
+    send-time stamp, which neither the driver nor the module can choose."""
+
+    def __init__(self, channel):
+        self.channel = channel
+        self.mine, self.theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+        try:
+            self.mine.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
+            self.stamped = True
+        except OSError:
+            self.stamped = False
+        self.theirs.set_inheritable(True)
+        self.mine.setblocking(False)
+
+    def pump(self, timeout_s):
+        ready, _, _ = select.select([self.mine], [], [], timeout_s)
+        if ready:
+            self.drain()
+
+    def drain(self):
+        while True:
+            try:
+                data, ancillary, _flags, _addr = self.mine.recvmsg(control.MAX_EVENT_BYTES, socket.CMSG_SPACE(16))
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                return
+            ts_ns = None
+            for level, kind, raw in ancillary:
+                if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS and len(raw) >= 16:
+                    sec, nsec = struct.unpack("qq", raw[:16])
+                    ts_ns = sec * 1000000000 + nsec
+            if ts_ns is None:
+                ts_ns = time.time_ns()
+            try:
+                event = json.loads(data.decode("utf-8"))
+            except ValueError:
+                event = None
+            if not isinstance(event, dict):
+                event = {"event": "garbage", "bytes": len(data)}
+            event["from"] = "driver"
+            event["ts_ns"] = ts_ns
+            if self.channel is not None:
+                self.channel.send(**event)
+
+
 def main(argv):
     try:
         memory, command = parse_args(argv)
@@ -130,7 +186,11 @@ def main(argv):
         return 2
     subreaper = _prctl(PR_SET_CHILD_SUBREAPER, 1)
     _prctl(PR_SET_DUMPABLE, 0)  # no ptrace or /proc/<pid>/fd access from the module's side
-    channel = control.connect("supervisor", environ=dict(os.environ))
+    path = os.environ.pop(control.CONTROL_ENV, None)
+    channel = control.LineChannel(path) if path else None
+    if channel is not None:
+        channel.send(event="hello", format=control.FORMAT, pid=os.getpid())
+    relay = Relay(channel)
     oom_before = oom_kills()
     terminated = []
 
@@ -139,8 +199,12 @@ def main(argv):
         if memory:
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
+    env = dict(os.environ)
+    env[control.EVENTS_FD_ENV] = str(relay.theirs.fileno())
     t0 = time.perf_counter_ns()
-    child = subprocess.Popen(command, stdin=subprocess.DEVNULL, preexec_fn=limits)
+    child = subprocess.Popen(command, stdin=subprocess.DEVNULL, preexec_fn=limits, env=env,
+                             pass_fds=(relay.theirs.fileno(),))
+    relay.theirs.close()
 
     def on_term(signum, _frame):
         terminated.append(signum)
@@ -152,13 +216,17 @@ def main(argv):
     signal.signal(signal.SIGINT, on_term)
 
     while True:
+        relay.pump(0.05)
         try:
-            _pid, status, usage = os.wait4(child.pid, 0)
-            break
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         except InterruptedError:
             continue
+        if pid == child.pid:
+            break
     wall_ns = time.perf_counter_ns() - t0
+    relay.drain()
     leftovers = kill_leftovers()
+    relay.drain()
     oom_after = oom_kills()
     exit_code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
@@ -167,7 +235,8 @@ def main(argv):
                      cpu_user_s=usage.ru_utime, cpu_sys_s=usage.ru_stime,
                      max_rss_bytes=usage.ru_maxrss * 1024,
                      oom_kill=None if oom_before is None or oom_after is None else oom_after > oom_before,
-                     leftovers_killed=leftovers, subreaper=subreaper, terminated=bool(terminated))
+                     leftovers_killed=leftovers, subreaper=subreaper, terminated=bool(terminated),
+                     kernel_timestamps=relay.stamped)
         channel.close()
     return exit_code if exit_code is not None else 128 + sig
 

@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything that arrived on a run's control channel ({@code fink-perf-control/1}), each event
- * timestamped by the JVM on arrival: the driver's phases and loops (forwarded as progress), its
- * module-call start/end pairs (timed here, from outside), and the supervisor's exit report.
+ * Everything that arrived on a run's control channel ({@code fink-perf-control/1}): the driver's
+ * phases and loops (forwarded as progress), its module-call start/end pairs, timed here from the
+ * kernel's send-time stamps the supervisor relays with each ({@code ts_ns}), and the supervisor's
+ * own exit report.
  */
 public final class ControlLog {
-
-    public enum Role { SUPERVISOR, DRIVER }
 
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -42,12 +41,13 @@ public final class ControlLog {
         this.listener = listener;
     }
 
-    public synchronized void receive(Role role, long arrivalNs, String line) {
+    /** One line from the supervisor: its own event, or a driver event it relayed ({@code "from": "driver"}). */
+    public synchronized void receive(String line) {
         JsonNode n;
         try {
             n = STRICT.readTree(line);
         } catch (Exception e) {
-            anomaly("unparseable " + role.name().toLowerCase() + " control line");
+            anomaly("unparseable control line");
             return;
         }
         if (n == null || !n.isObject()) {
@@ -55,7 +55,7 @@ public final class ControlLog {
             return;
         }
         String event = n.path("event").asText("");
-        if (role == Role.SUPERVISOR) {
+        if (!"driver".equals(n.path("from").asText())) {
             if ("exit".equals(event)) {
                 if (supervisor != null) {
                     anomaly("second supervisor report");
@@ -67,27 +67,27 @@ public final class ControlLog {
         switch (event) {
             case "hello" -> { }
             case "phase" -> listener.onEvent(module, new DriverEvent("phase", n.path("phase").asText(""), 0, 0, 0));
-            case "call" -> call(n, arrivalNs);
+            case "call" -> call(n, n.path("ts_ns").asLong());
             case "loop" -> loop(n);
             case "end" -> driverEndExit = n.path("exit").asInt(-1);
             default -> anomaly("unknown control event '" + event + "'");
         }
     }
 
-    private void call(JsonNode n, long arrivalNs) {
+    private void call(JsonNode n, long sentNs) {
         boolean start = "start".equals(n.path("edge").asText());
         if (start) {
             if (callStart >= 0) {
                 anomaly("call started twice");
             }
-            callStart = arrivalNs;
+            callStart = sentNs;
             return;
         }
         if (callStart < 0) {
             anomaly("call ended without a start");
             return;
         }
-        long observed = arrivalNs - callStart;
+        long observed = sentNs - callStart;
         callStart = -1;
         if (n.path("ping").asBoolean(false)) {
             pings.add(observed);

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Unix socket a run's supervisor and driver connect to, in that order ({@code FINK_PERF_CONTROL}).
- * Exactly two connections are accepted, then the socket is closed and removed, so module code
- * started later cannot open a channel of its own. Lines are bounded; arrival times are the JVM's.
+ * The Unix socket a run's supervisor connects to ({@code FINK_PERF_CONTROL}). Exactly one
+ * connection is accepted, then the socket is closed and removed, so module code started later
+ * cannot open a channel of its own. Lines are bounded.
  */
 public final class ControlServer implements AutoCloseable {
 
@@ -67,19 +67,18 @@ public final class ControlServer implements AutoCloseable {
 
     private void accept() {
         try {
-            for (ControlLog.Role role : ControlLog.Role.values()) {
-                SocketChannel c = server.accept();
-                synchronized (connections) {
-                    connections.add(c);
-                }
-                Thread t = new Thread(() -> BoundedLines.drain(Channels.newInputStream(c), MAX_LINE,
-                        line -> log.receive(role, System.nanoTime(), line)), "control-" + role.name().toLowerCase());
-                t.setDaemon(true);
-                synchronized (readers) {
-                    readers.add(t);
-                }
-                t.start();
+            SocketChannel c = server.accept();
+            closeServer();
+            synchronized (connections) {
+                connections.add(c);
             }
+            Thread t = new Thread(() -> BoundedLines.drain(Channels.newInputStream(c), MAX_LINE, log::receive),
+                    "control-reader");
+            t.setDaemon(true);
+            synchronized (readers) {
+                readers.add(t);
+            }
+            t.start();
         } catch (IOException ignored) {
             // closed before both connected: the run ended early, the outcome says how
         } finally {
@@ -96,9 +95,16 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code millis} for both peers to close their ends (all events are in). */
+    /** Waits up to {@code millis} for the supervisor to connect, report and close its end. */
     public void awaitEnd(long millis) {
         long deadline = System.currentTimeMillis() + millis;
+        try {
+            acceptor.join(Math.max(1, deadline - System.currentTimeMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        closeServer();
         List<Thread> ts;
         synchronized (readers) {
             ts = List.copyOf(readers);

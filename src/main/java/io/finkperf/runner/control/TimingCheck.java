@@ -8,16 +8,16 @@ import java.util.Optional;
 /**
  * Keeps a module's self-reported loop times only when they agree with what the JVM observed:
  * the result file must carry exactly the samples announced on the control channel, each loop's
- * samples must be the sum of its calls, and the calls' durations must match the intervals the
- * JVM measured between their start and end events, within the IPC cost measured by the pings
- * (plus 10 % and 2 ms for scheduling noise on a loaded machine). Medians over loops, so one
- * scheduling hiccup does not flag an honest module.
+ * samples must be the sum of its calls, and the calls' durations must match the intervals between
+ * their start and end events as the kernel stamped them when sent, within the cost of an empty
+ * event pair measured by the pings (plus 5 % and 1 ms for preemption on a loaded machine). Medians
+ * over loops, so one preempted call does not flag an honest module.
  */
 public final class TimingCheck {
 
     static final long MIN_IPC_NS = 20_000;
-    static final long NOISE_NS = 2_000_000;
-    static final double NOISE_FRACTION = 0.10;
+    static final long NOISE_NS = 1_000_000;
+    static final double NOISE_FRACTION = 0.05;
 
     private TimingCheck() {
     }
@@ -56,7 +56,7 @@ public final class TimingCheck {
         long allow = median(allowed);
         if (Math.abs(gap) > allow) {
             return Optional.of(String.format(Locale.ROOT, "the module reports %.3f ms per loop but fink-perf observed"
-                    + " %.3f ms (median of %d loops; allowed difference %.3f ms, IPC %.3f ms per event pair)",
+                    + " %.3f ms (median of %d loops; allowed difference %.3f ms, event pair %.3f ms)",
                     median(reported) / 1e6, median(observed) / 1e6, loops.size(), allow / 1e6, ipc / 1e6));
         }
         return Optional.empty();
