@@ -1,6 +1,7 @@
 package io.finkperf.engine;
 
 import io.finkperf.batch.BatchColumnMerger;
+import io.finkperf.batch.UntrustedFiles;
 
 import io.finkperf.data.AlertData;
 import io.finkperf.batch.BatchInfo;
@@ -97,8 +98,9 @@ public final class ProfileEngine {
                 ModuleResult result = runOne(req, m, isDependency, batchDir, batch.nRows(), available, unavailable,
                         produced, failedProducers, plan);
                 if (result.ok() && produced.containsKey(m.output())) {
-                    BatchColumnMerger.merge(work.resolve("outputs").resolve(m.name()), batchDir);
-                } else if (!result.ok()) {
+                    result = mergeOutput(m, result, work.resolve("outputs").resolve(m.name()), batchDir);
+                }
+                if (!result.ok()) {
                     failedProducers.put(m.output(), m.name());
                 }
                 progress.startModule(i, plan.size(), m.name(), summary(result));
@@ -150,6 +152,17 @@ public final class ProfileEngine {
             produced.put(m.output(), m.name());
         }
         return DriverResultParser.parse(m, outcome, inputs, nRows);
+    }
+
+    /** Merges a producer's output column; hostile output files make the producer untrusted, not the run fail. */
+    private static ModuleResult mergeOutput(ModuleSpec m, ModuleResult result, Path produced, Path batchDir) {
+        try {
+            BatchColumnMerger.merge(produced, batchDir, m.output());
+            return result;
+        } catch (UntrustedFiles.UntrustedFileException e) {
+            return failed(m, result.nAlerts(), result.inputs(), DriverResultParser.UNTRUSTED_KIND, "module '" + m.name()
+                    + "': results not trusted: its output column cannot be used: " + e.getMessage());
+        }
     }
 
     private static ModuleResult failed(ModuleSpec m, long nRows, Map<String, String> inputs, String kind, String message) {

@@ -36,6 +36,7 @@ public final class LocalRunner implements ModuleRunner {
     private final String python;
     private final Path driverDir;
     private final Long memoryBytes;
+    private final Map<String, String> inherited;
     private Map<String, Object> environment;
 
     /**
@@ -48,9 +49,15 @@ public final class LocalRunner implements ModuleRunner {
 
     /** @param memoryBytes address-space limit of each module process (RLIMIT_AS), or null for none */
     public LocalRunner(String python, Path driverDir, Long memoryBytes) {
+        this(python, driverDir, memoryBytes, System.getenv());
+    }
+
+    /** @param inherited the environment module processes are derived from (reduced by {@link ModuleEnvironment}) */
+    public LocalRunner(String python, Path driverDir, Long memoryBytes, Map<String, String> inherited) {
         this.python = python;
         this.driverDir = driverDir.toAbsolutePath();
         this.memoryBytes = memoryBytes;
+        this.inherited = Map.copyOf(inherited);
     }
 
     @Override
@@ -173,9 +180,8 @@ public final class LocalRunner implements ModuleRunner {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
-        Map<String, String> allowed = ModuleEnvironment.from(env);
         env.clear();
-        env.putAll(allowed);
+        env.putAll(ModuleEnvironment.from(inherited));
         String pp = env.get("PYTHONPATH");
         env.put("PYTHONPATH", driverDir + (pp == null || pp.isEmpty() ? "" : ":" + pp));
         env.put("PYTHONUNBUFFERED", "1");
