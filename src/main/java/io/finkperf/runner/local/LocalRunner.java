@@ -154,8 +154,21 @@ public final class LocalRunner implements ModuleRunner {
                 throw new RunnerException(RunnerException.Kind.IO, "interrupted while running " + spec.module());
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            return OutcomeReader.judge(spec, timedOut, spec.resultFile(), log, recorder.lastModuleLine(), wall,
-                    memoryBytes == null ? null : (memoryBytes >> 20) + " MiB of address space");
+            DriverOutcome outcome = OutcomeReader.judge(spec, timedOut, spec.resultFile(), log, recorder.lastModuleLine(),
+                    wall, memoryBytes == null ? null : (memoryBytes >> 20) + " MiB of address space");
+            if (outcome.result() == null) {
+                // whatever the module left there (a link to a host file…) must not be read later
+                deleteQuietly(spec.resultFile());
+            }
+            return outcome;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a folder in its place: the outcome already says the result is not usable
         }
     }
 
