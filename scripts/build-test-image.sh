@@ -40,7 +40,8 @@ mkdir -p "$WORK"
 rm -rf "$ROOTFS"
 trap 'rm -rf "$ROOTFS"' EXIT
 
-echo "build-test-image: building $IMAGE from $MIRROR (log: $LOG, ~4 min)" >&2
+echo "build-test-image: building $IMAGE from $MIRROR (log: $LOG; a few minutes, mostly downloads)" >&2
+started=$SECONDS
 {
   debootstrap --variant=minbase bookworm "$ROOTFS" "$MIRROR"
   cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
@@ -49,4 +50,4 @@ echo "build-test-image: building $IMAGE from $MIRROR (log: $LOG, ~4 min)" >&2
   rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/* "$ROOTFS/etc/resolv.conf"
   tar -C "$ROOTFS" -c . | podman import --change 'CMD ["python3"]' - "$IMAGE"
 } >"$LOG" 2>&1 || { echo "build-test-image: failed, see $LOG" >&2; tail -n 20 "$LOG" >&2; exit 1; }
-echo "build-test-image: $IMAGE built" >&2
+echo "build-test-image: $IMAGE built in $((SECONDS - started)) s" >&2

@@ -29,4 +29,10 @@ for py in "${FINK_PERF_PYTHON:-}" python3 /usr/bin/python3; do
 done
 export FINK_PERF_PYTHON="$PYTHON"
 
-mvn -B -ntp -Dpython.executable="$PYTHON" verify "$@"
+status=0
+mvn -B -ntp -Dpython.executable="$PYTHON" verify "$@" || status=$?
+pidfile="${FINK_PERF_STATE:-$HOME/.cache/fink-perf}/podman/service.pid"
+if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  echo "test.sh: the podman API service stays up for the next run; stop it with: kill \$(cat $pidfile)" >&2
+fi
+exit "$status"

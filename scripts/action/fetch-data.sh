@@ -3,6 +3,10 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+if [ -n "${TRANSFER_TOPIC:-}" ]; then
+  exec bash "$(dirname "${BASH_SOURCE[0]}")/transfer-data.sh"
+fi
+
 data_dir="$(fink_perf fetch-data "$DATA_URL" --sha256 "$DATA_SHA256" --out "$DATA_OUT" --cache "$DATA_CACHE")" \
   || die "fetch-data failed for $DATA_URL (exit $?)"
 sha="$(jq -r .sha256 "$DATA_OUT/fetch.json")"

@@ -13,6 +13,8 @@ require_match loops "$INPUT_LOOPS" '^[1-9][0-9]*$'
 require_match fail-on "$INPUT_FAIL_ON" '^(error|never|min-throughput:[0-9]+(\.[0-9]+)?)$'
 require_match data-sha256 "$INPUT_DATA_SHA256" '^([0-9A-Fa-f]{64})?$'
 require_match data-url "$INPUT_DATA_URL" '^(https?://|file://|/)[^[:space:]]+$'
+require_match transfer-topic "${INPUT_TRANSFER_TOPIC:-}" '^((ftransfer|fxmatch)_[A-Za-z0-9_.-]+)?$'
+require_match transfer-limit "${INPUT_TRANSFER_LIMIT:-0}" '^[0-9]+$'
 require_match image "$INPUT_IMAGE" '^[A-Za-z0-9._/:@-]+$'
 require_match science-repository "$INPUT_SCIENCE_REPOSITORY" '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$'
 require_match science-ref "$INPUT_SCIENCE_REF" '^([A-Za-z0-9_./-]+)?$'
@@ -45,7 +47,10 @@ fi
 report_dir="$(abs_path "$INPUT_OUTPUT_DIR")"
 tmp="${RUNNER_TEMP:-${TMPDIR:-/tmp}}"
 sha="$(printf '%s' "$INPUT_DATA_SHA256" | tr 'A-F' 'a-f')"
-if [ -n "$sha" ]; then data_key="sha256-$sha"; else data_key="url-$(printf '%s' "$INPUT_DATA_URL" | sha256sum | cut -c1-32)"; fi
+if [ -n "${INPUT_TRANSFER_TOPIC:-}" ]; then
+  # a topic's alerts never change: the topic name (and the limit) is the cache key
+  data_key="topic-${INPUT_TRANSFER_TOPIC}-limit${INPUT_TRANSFER_LIMIT:-0}"
+elif [ -n "$sha" ]; then data_key="sha256-$sha"; else data_key="url-$(printf '%s' "$INPUT_DATA_URL" | sha256sum | cut -c1-32)"; fi
 
 # Unique per job, attempt and matrix leg: a digest of what varies between legs, plus an optional suffix.
 leg="$(printf '%s\n' "$repo" "$ref" "$INPUT_SURVEY" "$INPUT_MODULES" "$INPUT_RUNNER" "$INPUT_MODE" "$INPUT_IMAGE" "$INPUT_N_ALERTS" \

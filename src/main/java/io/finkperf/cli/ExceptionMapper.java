@@ -7,6 +7,7 @@ import io.finkperf.registry.RegistryException;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
 import io.finkperf.runner.RunnerException;
+import io.finkperf.transfer.TransferException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -37,6 +38,16 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         }
         if (ex instanceof SparkClusterException) {
             return ExitCode.SPARK;
+        }
+        if (ex instanceof TransferException t) {
+            return switch (t.kind()) {
+                case CREDENTIALS -> ExitCode.USAGE;
+                case UNREACHABLE -> ExitCode.KAFKA_UNREACHABLE;
+                case UNKNOWN_TOPIC -> ExitCode.UNKNOWN_TOPIC;
+                case NO_SCHEMA -> ExitCode.NO_SCHEMA;
+                case DECODE -> ExitCode.UNDECODABLE;
+                case OUTPUT -> ExitCode.OUTPUT;
+            };
         }
         if (ex instanceof RunnerException r) {
             return switch (r.kind()) {

@@ -16,9 +16,14 @@ public enum ExitCode {
     DOWNLOAD(11, "download or checksum failure"),
     REGRESSION(12, "a module is slower than the threshold allows"),
     SPARK(13, "Spark master unreachable, refused the application, or granted no executor"),
-    UNTRUSTED(14, "a module's results are not trusted: they disagree with what fink-perf observed, or the module"
+    KAFKA_UNREACHABLE(14, "Kafka servers did not answer within --timeout"),
+    UNKNOWN_TOPIC(15, "the Data Transfer topic does not exist"),
+    NO_SCHEMA(16, "no schema message in <topic>_schema"),
+    UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
+    OUTPUT(18, "the output could not be written (disk full, permissions)"),
+    UNTRUSTED(19, "a module's results are not trusted: they disagree with what fink-perf observed, or the module"
             + " tampered with its result, control channel or output files"),
-    KILLED(15, "a module was killed by a signal, or exited before it finished all its loops");
+    KILLED(20, "a module was killed by a signal, or exited before it finished all its loops");
 
     private final int code;
     private final String meaning;

@@ -77,6 +77,13 @@ public final class ProfileCommand implements Callable<Integer> {
             description = "Longest idle baseline B measured after each module for its energy, in s (0: none; default: ${DEFAULT-VALUE}).")
     double energyBaselineMax;
 
+    @Option(names = "--sample-by", paramLabel = "COLUMN",
+            description = "Stratified test batch: the first --per-class alerts of each value of this column, e.g. finkclass.")
+    String sampleBy;
+
+    @Option(names = "--per-class", paramLabel = "N", description = "Alerts per value of --sample-by (then --n-alerts applies to the result).")
+    Long perClass;
+
     @Mixin
     RunnerOptions runnerOptions;
 
@@ -89,7 +96,7 @@ public final class ProfileCommand implements Callable<Integer> {
         ModuleRegistry reg = workload.loadRegistry();
         ProfileRequest req = new ProfileRequest(reg, workload.select(reg), workload.science(), workload.dataPath(),
                 workload.survey, workload.nAlerts, warmup, loops, workload.chunkRows, timeout, !noLineProfile,
-                output.toAbsolutePath());
+                output.toAbsolutePath(), stratifiedSample());
         List<ReportWriter> writers = Reports.incremental();
         ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
         RunResults results;
@@ -115,6 +122,23 @@ public final class ProfileCommand implements Callable<Integer> {
                     .withIntensity(intensity != null ? CarbonIntensity.custom(intensity) : CarbonIntensity.of(country))
                     .withAlertsPerNight(alertsPerNight).withNightsPerYear(nightsPerYear)
                     .withMaxBaselineS(energyBaselineMax);
+        } catch (IllegalArgumentException e) {
+            throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    private io.finkperf.data.StratifiedSample stratifiedSample() {
+        if (sampleBy == null && perClass == null) {
+            return null;
+        }
+        if (sampleBy == null || perClass == null) {
+            throw new FinkPerfException(ExitCode.USAGE, "--sample-by and --per-class go together");
+        }
+        if (mode == Mode.spark) {
+            throw new FinkPerfException(ExitCode.USAGE, "--sample-by is not available with --mode spark yet");
+        }
+        try {
+            return new io.finkperf.data.StratifiedSample(sampleBy, perClass);
         } catch (IllegalArgumentException e) {
             throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
         }

@@ -31,6 +31,21 @@ public final class AlertData implements AutoCloseable {
     private final Dataset<Row> alerts;
     private final long count;
 
+    /** {@code from}'s alerts narrowed to {@code alerts}; shares (never owns) its session. */
+    private AlertData(AlertData from, Dataset<Row> alerts) {
+        this.source = from.source;
+        this.survey = from.survey;
+        this.spark = from.spark;
+        this.ownsSession = false;
+        this.schema = from.schema;
+        this.catalog = from.catalog;
+        this.alerts = alerts;
+        this.count = countRows();
+        if (count == 0) {
+            throw new DataException(DataException.Kind.EMPTY, source + " has no rows");
+        }
+    }
+
     private AlertData(Path source, Survey survey, SparkSession spark, boolean ownsSession) {
         this.source = source;
         this.survey = survey;
@@ -77,6 +92,16 @@ public final class AlertData implements AutoCloseable {
 
     public Set<String> availableColumns() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(catalog.columns().keySet()));
+    }
+
+    /** The same alerts cut to {@code sample.perClass()} of each value of its column; close this one, not the result. */
+    public AlertData stratified(StratifiedSample sample) {
+        ColumnSource s = catalog.columns().get(sample.column());
+        if (s == null) {
+            throw new DataException(DataException.Kind.MISSING_COLUMN, "--sample-by column '" + sample.column() + "' not in "
+                    + source + " (" + schema.id + " schema)");
+        }
+        return new AlertData(this, sample.take(alerts, s.expr(), catalog.stableOrder()));
     }
 
     /**

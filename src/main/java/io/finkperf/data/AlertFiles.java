@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Checks an input path before Spark sees it, so a bad path fails with the file's name instead of a stack trace. */
-final class AlertFiles {
+public final class AlertFiles {
 
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
@@ -45,8 +45,8 @@ final class AlertFiles {
         }
     }
 
-    /** Spark skips names starting with '_' or '.' (_SUCCESS, .crc files, _temporary/). */
-    private static boolean hiddenBelow(Path root, Path p) {
+    /** Whether Spark skips {@code p} below {@code root}: a name on the way starts with '_' or '.' (_SUCCESS, .crc, _temporary/). */
+    public static boolean hiddenBelow(Path root, Path p) {
         for (Path part : root.relativize(p)) {
             String s = part.toString();
             if (s.startsWith("_") || s.startsWith(".")) {

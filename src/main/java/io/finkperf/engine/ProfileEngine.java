@@ -72,7 +72,8 @@ public final class ProfileEngine {
         Set<String> selected = new HashSet<>();
         req.modules().forEach(m -> selected.add(m.name()));
 
-        try (AlertData data = AlertData.open(req.dataPath(), Survey.parse(req.survey()))) {
+        try (AlertData opened = AlertData.open(req.dataPath(), Survey.parse(req.survey()))) {
+            AlertData data = req.sample() == null ? opened : opened.stratified(req.sample());
             Set<String> available = data.availableColumns();
             Map<String, String> unavailable = unavailableColumns(req, plan, available);
             List<String> dataColumns = dataColumns(plan, available);

@@ -1,5 +1,6 @@
 package io.finkperf.fetch;
 
+import io.finkperf.data.AlertFiles;
 import io.finkperf.fetch.FetchException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ public final class DataLayout {
 
     public static List<Path> parquetFiles(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).filter(p -> !hidden(root, p)).filter(DataLayout::isParquet)
+            return walk.filter(Files::isRegularFile).filter(p -> !AlertFiles.hiddenBelow(root, p)).filter(DataLayout::isParquet)
                     .sorted().toList();
         } catch (IOException e) {
             throw new FetchException(Kind.ARCHIVE, "cannot list " + root + ": " + e.getMessage(), e);
@@ -46,16 +47,6 @@ public final class DataLayout {
             common = common.getParent();
         }
         return common;
-    }
-
-    private static boolean hidden(Path root, Path p) {
-        for (Path part : root.relativize(p)) {
-            String s = part.toString();
-            if (s.startsWith(".") || s.startsWith("_")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isParquet(Path p) {

@@ -5,9 +5,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** What the PNG charts share: headless rendering, fonts, encoding. */
+/** What the PNG charts share: headless rendering, fonts, encoding, writing. */
 final class Charts {
 
     static {
@@ -23,6 +25,12 @@ final class Charts {
 
     static Font mono(int style, int size) {
         return new Font(Font.MONOSPACED, style, size);
+    }
+
+    /** Writes {@code image} as {@code dir/file} in PNG, creating {@code dir}. */
+    static void write(Path dir, String file, BufferedImage image) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(file), png(image));
     }
 
     static byte[] png(BufferedImage image) {

@@ -8,7 +8,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,14 +42,9 @@ public final class EnergyChart implements ReportWriter {
     static final Color CPU_COLOR = new Color(0x0072B2);
     static final Color RAM_COLOR = new Color(0xE69F00);
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     @Override
     public void write(RunResults results, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(FILE), png(results));
+        Charts.write(dir, FILE, render(results));
     }
 
     public static byte[] png(RunResults results) {

@@ -34,10 +34,6 @@ public final class HtmlReport implements ReportWriter {
     public static String render(RunResults r) {
         StringBuilder out = new StringBuilder(64 * 1024);
         String title = "fink-perf: " + RunTitle.withDate(r);
-        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(resource("report.css"))
-                .append("</style>\n</head>\n<body>\n");
         out.append("<h1>").append(esc(title)).append("</h1>\n");
         out.append("<p class=\"run\">").append(esc(runLine(r))).append("</p>\n");
         out.append("<nav><a href=\"#modules\">Modules</a>")
@@ -61,8 +57,13 @@ public final class HtmlReport implements ReportWriter {
         }
         profiles(out, r);
         environment(out, r);
-        out.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
-        return out.toString();
+        return page(title, out.toString());
+    }
+
+    /** The page template of {@code static/report.html} around a rendered body, CSS and JS inlined. */
+    static String page(String title, String body) {
+        return resource("report.html").replace("{{title}}", esc(title)).replace("{{css}}", resource("report.css"))
+                .replace("{{js}}", resource("report.js")).replace("{{body}}", body);
     }
 
     private static String runLine(RunResults r) {

@@ -10,7 +10,6 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.List;
@@ -37,16 +36,11 @@ public final class LineProfileChart implements ReportWriter {
     public static final int TOP = 12;
     static final int SOURCE_CHARS = 60;
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     @Override
     public void write(RunResults results, Path dir) throws IOException {
-        Files.createDirectories(dir);
         for (ModuleResult m : results.modules()) {
             if (hasProfile(m)) {
-                Files.write(dir.resolve(fileName(m.name())), png(m));
+                Charts.write(dir, fileName(m.name()), render(m));
             }
         }
     }

@@ -6,7 +6,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,8 +34,7 @@ public final class SparkDecompositionChart implements ReportWriter {
     @Override
     public void write(RunResults results, Path dir) throws IOException {
         if (!SparkExtras.modules(results).isEmpty()) {
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(FILE), Charts.png(render(results)));
+            Charts.write(dir, FILE, render(results));
         }
     }
 

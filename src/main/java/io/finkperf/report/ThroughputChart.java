@@ -11,7 +11,6 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,14 +48,9 @@ public final class ThroughputChart implements ReportWriter {
     public static final String FILE = "throughput.png";
     static final String SERIES = "alerts/s/core";
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     @Override
     public void write(RunResults results, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(FILE), png(results));
+        Charts.write(dir, FILE, render(results));
     }
 
     public static byte[] png(RunResults results) {

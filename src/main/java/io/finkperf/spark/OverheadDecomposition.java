@@ -7,6 +7,8 @@ import io.finkperf.spark.TaskTiming;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Splits the wall time of Spark loops into where it went. Task-side times are core time; dividing
@@ -95,40 +97,12 @@ public final class OverheadDecomposition {
     static Map<String, Double> one(LoopMeasurement l, int cores) {
         JobTiming job = l.job();
         double c = Math.max(1, cores);
-        double sumTask = 0;
-        double schedDelay = 0;
-        double deser = 0;
-        double resultSer = 0;
-        double gettingResult = 0;
-        double run = 0;
-        for (TaskTiming t : job.tasks()) {
-            run += t.runMs() * MS;
-            sumTask += t.durationMs() * MS;
-            schedDelay += t.schedulerDelayMs() * MS;
-            deser += t.deserializeMs() * MS;
-            resultSer += t.resultSerializationMs() * MS;
-            gettingResult += t.gettingResultMs() * MS;
-        }
-        double write = 0;
-        double read = 0;
-        double encode = 0;
-        double readBack = 0;
-        double start = 0;
-        double pyOther = 0;
-        double exit = 0;
-        double compute = 0;
-        double taskFunction = 0;
-        for (PartitionOutcome p : l.partitions()) {
-            taskFunction += p.taskNs() * NS;
-            write += p.batchWriteNs() * NS;
-            read += p.readNs() * NS;
-            encode += p.serializeNs() * NS;
-            readBack += (p.readBackNs() + p.cleanupNs()) * NS;
-            start += p.startImportNs() * NS;
-            pyOther += p.pythonOtherNs() * NS;
-            exit += p.exitNs() * NS;
-            compute += p.computeNs() * NS;
-        }
+        ToDoubleFunction<ToDoubleFunction<TaskTiming>> tasksMs = f -> job.tasks().stream().mapToDouble(f).sum() * MS;
+        ToDoubleFunction<ToLongFunction<PartitionOutcome>> partsNs =
+                f -> l.partitions().stream().mapToLong(f).sum() * NS;
+        double sumTask = tasksMs.applyAsDouble(TaskTiming::durationMs);
+        double run = tasksMs.applyAsDouble(TaskTiming::runMs);
+        double taskFunction = partsNs.applyAsDouble(PartitionOutcome::taskNs);
         double startMs = l.startEpoch() / 1e6;
         double collectedMs = l.collectedEpoch() / 1e6;
         double preJob = Math.max(0, job.startMs() - startMs) * MS;
@@ -137,19 +111,19 @@ public final class OverheadDecomposition {
         Map<String, Double> d = new LinkedHashMap<>();
         d.put(SCHEDULING + " / action → job start (driver)", preJob);
         d.put(SCHEDULING + " / idle cores during the job", idle / c);
-        d.put(SCHEDULING + " / scheduler delay", schedDelay / c);
-        d.put(SCHEDULING + " / task deserialisation", deser / c);
+        d.put(SCHEDULING + " / scheduler delay", tasksMs.applyAsDouble(TaskTiming::schedulerDelayMs) / c);
+        d.put(SCHEDULING + " / task deserialisation", tasksMs.applyAsDouble(TaskTiming::deserializeMs) / c);
         d.put(SCHEDULING + " / task run outside the task function", Math.max(0, run - taskFunction) / c);
-        d.put(SERIALISATION + " / Spark rows → batch files", write / c);
-        d.put(SERIALISATION + " / Python batch read", read / c);
-        d.put(SERIALISATION + " / Python output encoding", encode / c);
-        d.put(SERIALISATION + " / output read back + cleanup", readBack / c);
-        d.put(PYTHON_START + " / process start → module imported", start / c);
-        d.put(PYTHON_START + " / Python other", pyOther / c);
-        d.put(PYTHON_START + " / result write + exit", exit / c);
-        d.put(COMPUTE + " / module calls", compute / c);
-        d.put(COLLECTION + " / task result serialisation", resultSer / c);
-        d.put(COLLECTION + " / getting results", gettingResult / c);
+        d.put(SERIALISATION + " / Spark rows → batch files", partsNs.applyAsDouble(PartitionOutcome::batchWriteNs) / c);
+        d.put(SERIALISATION + " / Python batch read", partsNs.applyAsDouble(PartitionOutcome::readNs) / c);
+        d.put(SERIALISATION + " / Python output encoding", partsNs.applyAsDouble(PartitionOutcome::serializeNs) / c);
+        d.put(SERIALISATION + " / output read back + cleanup", partsNs.applyAsDouble(p -> p.readBackNs() + p.cleanupNs()) / c);
+        d.put(PYTHON_START + " / process start → module imported", partsNs.applyAsDouble(PartitionOutcome::startImportNs) / c);
+        d.put(PYTHON_START + " / Python other", partsNs.applyAsDouble(PartitionOutcome::pythonOtherNs) / c);
+        d.put(PYTHON_START + " / result write + exit", partsNs.applyAsDouble(PartitionOutcome::exitNs) / c);
+        d.put(COMPUTE + " / module calls", partsNs.applyAsDouble(PartitionOutcome::computeNs) / c);
+        d.put(COLLECTION + " / task result serialisation", tasksMs.applyAsDouble(TaskTiming::resultSerializationMs) / c);
+        d.put(COLLECTION + " / getting results", tasksMs.applyAsDouble(TaskTiming::gettingResultMs) / c);
         d.put(COLLECTION + " / job end → results on driver", postJob);
         d.put(COLLECTION + " / hash in partition order", (l.doneEpoch() - l.collectedEpoch()) * NS);
         return d;

@@ -1,5 +1,7 @@
 package io.finkperf.spark;
 
+import io.finkperf.runner.container.ContainerRunner;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -125,7 +127,7 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("PYTHONPATH", config.driverDir());
         env.put("PYTHONDONTWRITEBYTECODE", "1");
-        env.put(WorkerContainer.IN_CONTAINER, "1");
+        env.put(ContainerRunner.IN_CONTAINER, "1");
         WorkerConfig.THREAD_VARS.forEach(v -> env.put(v, "1"));
         String name = "fink-perf-worker-" + java.util.UUID.randomUUID();
         ProcessBuilder pb = new ProcessBuilder(container.command(name, List.of(config.driverDir(), config.scienceDir()),

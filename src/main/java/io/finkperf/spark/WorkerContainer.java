@@ -15,9 +15,6 @@ import java.util.Map;
  */
 public record WorkerContainer(String cli, String image, Double cpus, Long memoryBytes) implements Serializable {
 
-    /** Set inside every container fink-perf starts (Spark workers here, the container runner's too). */
-    public static final String IN_CONTAINER = "FINK_PERF_IN_CONTAINER";
-
     /**
      * {@code cli run} for one worker named {@code name}: {@code readOnly} and {@code writable} folders
      * mounted at the same path, {@code env} set inside, then {@code inner} (the Python command).

@@ -1,7 +1,6 @@
 package io.finkperf.runner.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.finkperf.spark.WorkerContainer;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.DriverSpecFile;
@@ -32,6 +31,10 @@ import java.util.stream.Stream;
  * 137) clean, and keeps a module from writing anywhere on the host but its output folder.
  */
 public final class ContainerRunner implements ModuleRunner {
+
+    /** Set inside every container fink-perf starts (this runner's and Spark mode's workers). */
+    public static final String IN_CONTAINER = "FINK_PERF_IN_CONTAINER";
+
 
     static final String DRIVER_HOME = "/opt/fink-perf";
     static final String SCIENCE = "/science";
@@ -237,7 +240,7 @@ public final class ContainerRunner implements ModuleRunner {
         // no .pyc writes into the read-only science mount; unbuffered so lines arrive as they happen
         // HOME and caches in the private /tmp: the root filesystem is read-only
         return Map.of("PYTHONPATH", DRIVER_HOME, "PYTHONDONTWRITEBYTECODE", "1", "PYTHONUNBUFFERED", "1",
-                WorkerContainer.IN_CONTAINER, "1", "HOME", "/tmp", "MPLCONFIGDIR", "/tmp");
+                IN_CONTAINER, "1", "HOME", "/tmp", "MPLCONFIGDIR", "/tmp");
     }
 
     /**

@@ -1,0 +1,41 @@
+package io.finkperf.transfer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** One transfer: where from, where to, in which layout, how much. {@code limit} 0 means every alert. */
+public record TransferRequest(
+        String servers,
+        String groupId,
+        String topic,
+        Path outDir,
+        TransferSurvey survey,
+        PartitionBy partitionBy,
+        OutputFormat format,
+        long limit,
+        int batchSize,
+        Duration timeout,
+        int writerThreads) {
+
+    public TransferRequest {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException("--topic is required");
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
+        }
+        if (writerThreads < 1) {
+            throw new IllegalArgumentException("--writers must be >= 1, got " + writerThreads);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("--timeout must be positive");
+        }
+        if (survey == TransferSurvey.LSST && partitionBy != PartitionBy.NONE && partitionBy != PartitionBy.TIME) {
+            // as Fink's client: the LSST topics carry no finkclass/tnsclass/classId column
+            throw new IllegalArgumentException("--partition-by for lsst can only be time");
+        }
+    }
+}
