@@ -21,9 +21,9 @@ public enum ExitCode {
     NO_SCHEMA(16, "no schema message in <topic>_schema"),
     UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
     OUTPUT(18, "the output could not be written (disk full, permissions)"),
-    UNTRUSTED(19, "a module's results are not trusted: they disagree with what fink-perf observed, or the module"
+    UNTRUSTED(24, "a module's results are not trusted: they disagree with what fink-perf observed, or the module"
             + " tampered with its result, control channel or output files"),
-    KILLED(20, "a module was killed by a signal, or exited before it finished all its loops");
+    KILLED(25, "a module was killed by a signal, or exited before it finished all its loops");
 
     private final int code;
     private final String meaning;
