@@ -145,6 +145,7 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        output = OutputFolder.check(output);
         if (loops < 1) {
             throw new FinkPerfException(ExitCode.USAGE, "--loops must be >= 1, got " + loops);
         }

@@ -75,6 +75,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        output = OutputFolder.check(output);
         if (loops < 1 || warmup < 0) {
             throw new FinkPerfException(ExitCode.USAGE, "need --loops >= 1 and --warmup >= 0");
         }
