@@ -10,7 +10,6 @@ from .errors import EXIT_BAD_SPEC, EXIT_CRASH, EXIT_MISSING_PACKAGE, EXIT_OK, Dr
 from .environment import peak_rss_bytes, python_versions
 from . import control
 from .progress import Progress
-from .runner import error_json, new_result, run
 from .spec import RunSpec, load_spec
 
 USAGE = "usage: python3 -m fink_perf_driver {run SPEC.json | env | check-packages pkg1,pkg2}"
@@ -32,6 +31,14 @@ def write_json_atomically(path, data):
 
 
 def cmd_run(spec_path):
+    # numpy and pandas only here: env and check-packages must work (and say numpy is missing) without them
+    try:
+        from .runner import error_json, new_result, run
+    except ImportError as e:
+        name = getattr(e, "name", None) or str(e)
+        sys.stderr.write("fink-perf-driver: missing_package: the driver needs %s (python %s)\n"
+                         % (name, sys.version.split()[0]))
+        return EXIT_MISSING_PACKAGE
     raw, result, output = None, new_result(None), None
     channel = control.driver_events()
     progress = Progress(channel=channel)

@@ -5,6 +5,8 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 mkdir -p "$REPORT_DIR"
+# Default image: the one fink-science's own CI runs its tests in, for this survey.
+IMAGE="${IMAGE:-gitlab-registry.in2p3.fr/astrolabsoftware/fink/fink-deps-sentinel-${SURVEY}:latest}"
 args=(profile --science-dir "$SCIENCE_DIR" --modules "$MODULES" --survey "$SURVEY" --data "$DATA_DIR"
   --loops "$LOOPS" --runner "$RUNNER_KIND" --mode "$MODE" --output "$REPORT_DIR")
 [ "$N_ALERTS" = 0 ] || args+=(--n-alerts "$N_ALERTS")

@@ -31,7 +31,7 @@ final class ContainerRunnerFactory {
     private static ContainerOptions options(RunnerOptions o) {
         try {
             return ContainerOptions.defaults()
-                    .withImage(o.image)
+                    .withImage(o.image())
                     .withPull(ContainerOptions.Pull.parse(o.pull))
                     .withCpus(o.cpus)
                     .withMemory(o.memory)

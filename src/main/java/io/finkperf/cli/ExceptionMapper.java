@@ -71,10 +71,21 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         return ExitCode.OK;
     }
 
+    /** {@code check}'s exit code: that of the first module that cannot run for want of a package or file. */
+    public static ExitCode exitCodeOf(io.finkperf.results.Readiness readiness) {
+        for (io.finkperf.results.ModuleReadiness m : readiness.modules()) {
+            if (m.verdict() == io.finkperf.results.ModuleReadiness.Verdict.MISSING) {
+                return m.missingPackages().isEmpty() ? ExitCode.MISSING_FILE : ExitCode.PACKAGE_MISSING;
+            }
+        }
+        return ExitCode.OK;
+    }
+
     static ExitCode exitCodeOf(ModuleResult m) {
         return switch (m.status()) {
-            case OK, SKIPPED -> ExitCode.OK;
+            case OK, SKIPPED, NEEDS_NETWORK -> ExitCode.OK;
             case MISSING_PACKAGE -> ExitCode.PACKAGE_MISSING;
+            case MISSING_FILE -> ExitCode.MISSING_FILE;
             case TIMEOUT -> ExitCode.TIMEOUT;
             case OUT_OF_MEMORY -> ExitCode.OUT_OF_MEMORY;
             case ERROR -> errorCode(m.error() == null ? null : m.error().kind());

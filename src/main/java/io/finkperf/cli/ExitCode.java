@@ -21,6 +21,8 @@ public enum ExitCode {
     NO_SCHEMA(16, "no schema message in <topic>_schema"),
     UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
     OUTPUT(18, "the output could not be written (disk full, permissions)"),
+    MISSING_FILE(19, "a model or data file a module loads is missing from the science folder"),
+
     UNTRUSTED(24, "a module's results are not trusted: they disagree with what fink-perf observed, or the module"
             + " tampered with its result, control channel or output files"),
     KILLED(25, "a module was killed by a signal, or exited before it finished all its loops");

@@ -6,6 +6,7 @@ import io.finkperf.energy.EnergySettings;
 import io.finkperf.engine.ProfileEngine;
 import io.finkperf.engine.ProfileRequest;
 import io.finkperf.registry.ModuleRegistry;
+import io.finkperf.report.ReadinessTable;
 import io.finkperf.report.ReportWriter;
 import io.finkperf.report.Reports;
 import io.finkperf.results.RunResults;
@@ -88,6 +89,9 @@ public final class ProfileCommand implements Callable<Integer> {
     RunnerOptions runnerOptions;
 
     @Mixin
+    OfflineOption offline;
+
+    @Mixin
     SparkOptions spark;
 
     @Override
@@ -100,9 +104,12 @@ public final class ProfileCommand implements Callable<Integer> {
         List<ReportWriter> writers = Reports.incremental();
         ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
         RunResults results;
-        try (ModuleRunner runner = runnerOptions.create()) {
+        try (ModuleRunner runner = runnerOptions.survey(workload.survey).create()) {
             results = new ProfileEngine(runner, progress, (soFar, m) -> Reports.write(writers, soFar, output),
-                    energySettings()).run(req);
+                    energySettings())
+                    .offline(offline.resolve(runnerOptions))
+                    .onReadiness(r -> System.err.println(ReadinessTable.text(r)))
+                    .run(req);
         }
         if (mode == Mode.spark) {
             Reports.write(Reports.all(), results, output); // the direct report stands if the Spark pass cannot run

@@ -1,6 +1,7 @@
 package io.finkperf.cli;
 
 import io.finkperf.runner.ModuleRunner;
+import io.finkperf.runner.container.FinkCiImage;
 import io.finkperf.runner.local.LocalRunner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,15 +13,19 @@ public final class RunnerOptions {
 
     @Option(names = "--runner", defaultValue = "${env:FINK_PERF_RUNNER:-local}",
             description = "Where modules run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
-                    + "'container' runs them in the fink-ci image (untrusted code belongs there).")
+                    + "'container' runs them in the image of fink-science's CI (untrusted code belongs there).")
     Kind runner;
 
     @Mixin
     PythonOption python;
 
-    @Option(names = "--image", defaultValue = "${env:FINK_PERF_IMAGE:-julienpeloton/fink-ci-ztf:latest}",
-            description = "Image for --runner container (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--image", defaultValue = "${env:FINK_PERF_IMAGE}",
+            description = "Image for --runner container (default: the one fink-science's CI uses for --survey, "
+                    + "gitlab-registry.in2p3.fr/astrolabsoftware/fink/fink-deps-sentinel-<survey>:latest).")
     String image;
+
+    /** Set by the command from --survey: picks the default image. */
+    private String survey = "ztf";
 
     @Option(names = "--pull", defaultValue = "missing",
             description = "Image pull policy for --runner container: always, missing, never (default: ${DEFAULT-VALUE}).")
@@ -36,6 +41,16 @@ public final class RunnerOptions {
     @Option(names = "--allow-network", description = "Give module containers network access (for modules marked"
             + " 'network: true' in the registry, e.g. CDS xMatch); their results are labelled so. Default: no network.")
     boolean allowNetwork;
+
+    public RunnerOptions survey(String value) {
+        this.survey = value;
+        return this;
+    }
+
+    /** --image, else fink-science's CI image of the survey. */
+    String image() {
+        return image != null && !image.isBlank() ? image : FinkCiImage.forSurvey(survey);
+    }
 
     public ModuleRunner create() {
         return switch (runner) {

@@ -19,13 +19,17 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
 
-/** Alerts from one parquet file or folder, ready to be cut into Python-ready batches. */
+/**
+ * Alerts from one parquet or Avro container file, or a folder of them, ready to be cut into
+ * Python-ready batches. Avro goes through Spark's own Avro source (spark-avro).
+ */
 public final class AlertData implements AutoCloseable {
 
     private final Path source;
     private final Survey survey;
     private final SparkSession spark;
     private final boolean ownsSession;
+    private final AlertFiles.Format format;
     private final DetectedSchema schema;
     private final ColumnCatalog catalog;
     private final Dataset<Row> alerts;
@@ -37,6 +41,7 @@ public final class AlertData implements AutoCloseable {
         this.survey = from.survey;
         this.spark = from.spark;
         this.ownsSession = false;
+        this.format = from.format;
         this.schema = from.schema;
         this.catalog = from.catalog;
         this.alerts = alerts;
@@ -51,11 +56,11 @@ public final class AlertData implements AutoCloseable {
         this.survey = survey;
         this.spark = spark;
         this.ownsSession = ownsSession;
-        AlertFiles.validate(source);
+        this.format = AlertFiles.validate(source);
         StructType footer = footer();
         this.schema = DetectedSchema.detect(footer, survey, source);
         this.catalog = ColumnCatalog.of(footer, schema);
-        this.alerts = reader().schema(catalog.readSchema()).parquet(source.toString());
+        this.alerts = reader().schema(catalog.readSchema()).load(source.toString());
         this.count = countRows();
         if (count == 0) {
             throw new DataException(DataException.Kind.EMPTY, source + " has no rows");
@@ -222,10 +227,10 @@ public final class AlertData implements AutoCloseable {
 
     private StructType footer() {
         try {
-            return reader().parquet(source.toString()).schema();
+            return reader().load(source.toString()).schema();
         } catch (Exception e) {
             throw new DataException(DataException.Kind.CORRUPT,
-                    "cannot read parquet schema of " + source + ": " + firstLine(e), e);
+                    "cannot read " + format.source + " schema of " + source + ": " + firstLine(e), e);
         }
     }
 
@@ -234,7 +239,7 @@ public final class AlertData implements AutoCloseable {
      * which become a column); folders that are not partition layouts are listed recursively instead.
      */
     private org.apache.spark.sql.DataFrameReader reader() {
-        org.apache.spark.sql.DataFrameReader r = spark.read();
+        org.apache.spark.sql.DataFrameReader r = spark.read().format(format.source);
         if (source.toFile().isDirectory() && !partitionLayout(source)) {
             r = r.option("recursiveFileLookup", "true");
         }

@@ -15,23 +15,69 @@ import java.util.stream.Stream;
 public final class AlertFiles {
 
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    /** Avro object container file: "Obj" then format version 1. */
+    private static final byte[] AVRO_MAGIC = {'O', 'b', 'j', 1};
+
+    /** How the files are stored: the Spark data source that reads them. */
+    enum Format {
+        PARQUET("parquet"), AVRO("avro");
+
+        final String source;
+
+        Format(String source) {
+            this.source = source;
+        }
+    }
 
     private AlertFiles() {
     }
 
-    /** The parquet data files under {@code path} (itself, or all non-hidden files below it, as Spark lists them). */
-    static List<Path> validate(Path path) {
+    /**
+     * The format of the data files under {@code path} (itself, or all non-hidden files below it, as
+     * Spark lists them): all parquet, or all Avro container files (Fink Data Transfer {@code -outformat avro}).
+     */
+    static Format validate(Path path) {
         if (!Files.exists(path)) {
             throw new DataException(DataException.Kind.MISSING, "no such file or directory: " + path);
         }
         List<Path> files = Files.isDirectory(path) ? dataFilesUnder(path) : List.of(path);
         if (files.isEmpty()) {
-            throw new DataException(DataException.Kind.EMPTY, "no parquet files under " + path);
+            throw new DataException(DataException.Kind.EMPTY, "no parquet or avro files under " + path);
         }
+        Format first = formatOf(files.get(0));
         for (Path f : files) {
-            requireParquet(f);
+            Format other = formatOf(f);
+            if (other != first) {
+                throw new DataException(DataException.Kind.UNSUPPORTED, path + " mixes " + first.source + " ("
+                        + files.get(0).getFileName() + ") and " + other.source + " (" + f.getFileName()
+                        + ") files: give one format per --data");
+            }
         }
-        return files;
+        return first;
+    }
+
+    private static Format formatOf(Path f) {
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size >= 4 && startsWith(ch, AVRO_MAGIC)) {
+                return Format.AVRO;
+            }
+            if (size < 12 || !magicAt(ch, 0) || !magicAt(ch, size - 4)) {
+                throw new DataException(DataException.Kind.CORRUPT, f
+                        + " is neither a parquet file (no PAR1 magic) nor an Avro container file (no Obj1 magic)");
+            }
+            return Format.PARQUET;
+        } catch (IOException e) {
+            throw new DataException(DataException.Kind.CORRUPT, "cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean startsWith(FileChannel ch, byte[] magic) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(magic.length);
+        while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
+            // read fully
+        }
+        return !b.hasRemaining() && java.util.Arrays.equals(b.array(), magic);
     }
 
     private static List<Path> dataFilesUnder(Path dir) {
@@ -54,17 +100,6 @@ public final class AlertFiles {
             }
         }
         return false;
-    }
-
-    private static void requireParquet(Path f) {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 12 || !magicAt(ch, 0) || !magicAt(ch, size - 4)) {
-                throw new DataException(DataException.Kind.CORRUPT, f + " is not a parquet file (no PAR1 magic)");
-            }
-        } catch (IOException e) {
-            throw new DataException(DataException.Kind.CORRUPT, "cannot read " + f + ": " + e.getMessage(), e);
-        }
     }
 
     private static boolean magicAt(FileChannel ch, long pos) throws IOException {

@@ -29,14 +29,16 @@ final class DriverResultParser {
         List<Long> warmup = r != null && r.has("warmup_ns") ? longs(r.get("warmup_ns")) : outcome.warmupSeenNs();
         List<Long> samples = r != null && r.has("samples_ns") ? longs(r.get("samples_ns")) : outcome.samplesSeenNs();
         long nAlerts = r != null && r.has("n_alerts") ? r.get("n_alerts").asLong() : expectedAlerts;
+        // failed before the module ran (import, missing package): the interpreter's RSS is not the module's
+        boolean neverRan = error != null && ("import".equals(error.kind()) || "missing_package".equals(error.kind()));
         return new ModuleResult(spec.name(), spec.type().label(), spec.entry(), spec.output(), status, error,
                 nAlerts,
                 r == null ? 0 : r.path("n_chunks").asInt(0),
                 r == null ? 0 : r.path("import_ns").asLong(0),
                 warmup, samples,
-                r == null ? 0 : r.path("peak_rss_bytes").asLong(0),
-                r == null ? 0 : r.path("cpu_user_s").asDouble(0),
-                r == null ? 0 : r.path("cpu_sys_s").asDouble(0),
+                r == null || neverRan ? 0 : r.path("peak_rss_bytes").asLong(0),
+                r == null || neverRan ? 0 : r.path("cpu_user_s").asDouble(0),
+                r == null || neverRan ? 0 : r.path("cpu_sys_s").asDouble(0),
                 r == null ? null : textOrNull(r.get("output_hash")),
                 r == null ? null : textOrNull(r.get("output_dtype")),
                 inputs,

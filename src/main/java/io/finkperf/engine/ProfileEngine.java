@@ -10,9 +10,12 @@ import io.finkperf.energy.EnergyModel;
 import io.finkperf.energy.EnergySettings;
 import io.finkperf.registry.CallKind;
 import io.finkperf.registry.ModuleArg;
+import io.finkperf.registry.ModuleRegistry;
 import io.finkperf.registry.ModuleSpec;
 import io.finkperf.results.Environment;
 import io.finkperf.results.ModuleError;
+import io.finkperf.results.ModuleReadiness;
+import io.finkperf.results.Readiness;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.RunConfig;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Profiles modules: one batch of alerts is written once, then each module runs in its own driver
@@ -49,16 +53,35 @@ public final class ProfileEngine {
     private final ConsoleProgress progress;
     private final ResultSink sink;
     private final EnergySettings energy;
+    private final boolean offline;
+    private final Consumer<Readiness> onReadiness;
 
     public ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink) {
         this(runner, progress, sink, EnergySettings.defaults());
     }
 
     public ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink, EnergySettings energy) {
+        this(runner, progress, sink, energy, false, r -> { });
+    }
+
+    private ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink, EnergySettings energy,
+                          boolean offline, Consumer<Readiness> onReadiness) {
         this.runner = runner;
         this.progress = progress;
         this.sink = sink;
         this.energy = energy;
+        this.offline = offline;
+        this.onReadiness = onReadiness;
+    }
+
+    /** Offline: modules that need a network service are reported "needs network" instead of run. */
+    public ProfileEngine offline(boolean value) {
+        return new ProfileEngine(runner, progress, sink, energy, value, onReadiness);
+    }
+
+    /** Called once, before any module runs, with what every module of the plan misses. */
+    public ProfileEngine onReadiness(Consumer<Readiness> listener) {
+        return new ProfileEngine(runner, progress, sink, energy, offline, listener);
     }
 
     public RunResults run(ProfileRequest req) {
@@ -71,6 +94,8 @@ public final class ProfileEngine {
         List<ModuleSpec> plan = plan(req);
         Set<String> selected = new HashSet<>();
         req.modules().forEach(m -> selected.add(m.name()));
+        Readiness readiness = ReadinessCheck.check(req.registry().source(), plan, req.scienceDir(), runner, offline);
+        onReadiness.accept(readiness);
 
         try (AlertData opened = AlertData.open(req.dataPath(), Survey.parse(req.survey()))) {
             AlertData data = req.sample() == null ? opened : opened.stratified(req.sample());
@@ -91,17 +116,23 @@ public final class ProfileEngine {
 
             Map<String, String> produced = new HashMap<>();
             Map<String, String> failedProducers = new HashMap<>();
+            Map<String, ModuleResult> skippedProducers = new HashMap<>();
             int i = 0;
             for (ModuleSpec m : plan) {
                 boolean isDependency = !selected.contains(m.name());
                 i++;
                 progress.startModule(i, plan.size(), m.name(), isDependency ? "run to produce " + m.output() : "start");
-                ModuleResult result = runOne(req, m, isDependency, batchDir, batch.nRows(), available, unavailable,
-                        produced, failedProducers, plan);
+                ModuleReadiness ready = readiness.module(m.name()).orElseThrow();
+                ModuleResult result = ready.runnable()
+                        ? runOne(req, m, isDependency, batchDir, batch.nRows(), available, unavailable, produced,
+                                failedProducers, skippedProducers, plan)
+                        : ReadinessCheck.resultOf(m, ready, batch.nRows(), Map.of());
                 if (result.ok() && produced.containsKey(m.output())) {
                     result = mergeOutput(m, result, work.resolve("outputs").resolve(m.name()), batchDir);
                 }
-                if (!result.ok()) {
+                if (result.status() == ModuleStatus.SKIPPED || result.status() == ModuleStatus.NEEDS_NETWORK) {
+                    skippedProducers.put(m.output(), result);
+                } else if (!result.ok()) {
                     failedProducers.put(m.output(), m.name());
                 }
                 progress.startModule(i, plan.size(), m.name(), summary(result));
@@ -119,16 +150,31 @@ public final class ProfileEngine {
 
     private ModuleResult runOne(ProfileRequest req, ModuleSpec m, boolean isDependency, Path batchDir, long nRows,
                                 Set<String> available, Map<String, String> unavailable, Map<String, String> produced,
-                                Map<String, String> failedProducers, List<ModuleSpec> plan) {
+                                Map<String, String> failedProducers, Map<String, ModuleResult> skippedProducers,
+                                List<ModuleSpec> plan) {
         Map<String, String> inputs = new LinkedHashMap<>();
         for (String col : m.inputColumns()) {
             if (available.contains(col)) {
                 inputs.put(col, "data");
             } else if (unavailable.containsKey(col)) {
                 return failed(m, nRows, inputs, "missing_column", unavailable.get(col));
+            } else if (skippedProducers.containsKey(col)) {
+                ModuleResult skipped = skippedProducers.get(col);
+                return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.SKIPPED,
+                        new ModuleError("input_skipped", null, "module '" + m.name() + "' skipped: its input '" + col
+                                + "' comes from module '" + skipped.name() + "', which was not run ("
+                                + skipped.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")", null),
+                        nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, inputs, null, Map.of());
             } else if (failedProducers.containsKey(col)) {
                 return failed(m, nRows, inputs, "missing_input", "module '" + m.name() + "' input '" + col
                         + "' unavailable: module '" + failedProducers.get(col) + "' that produces it failed");
+            } else if (req.registry().producerOf(col).filter(p -> !p.output().equals(col)).isPresent()) {
+                ModuleSpec p = req.registry().producerOf(col).orElseThrow();
+                return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.SKIPPED,
+                        new ModuleError("derived_input", null, "module '" + m.name() + "' skipped: its input '" + col
+                                + "' is made by the broker from the output '" + p.output() + "' of module '" + p.name()
+                                + "', which fink-perf does not rebuild (give --data that carries '" + col + "')", null),
+                        nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, inputs, null, Map.of());
             } else {
                 inputs.put(col, "module:" + req.registry().producerOf(col).map(ModuleSpec::name).orElse("?"));
             }
@@ -152,7 +198,9 @@ public final class ProfileEngine {
         if (neededLater && outcome.ok()) {
             produced.put(m.output(), m.name());
         }
-        return DriverResultParser.parse(m, outcome, inputs, nRows);
+        ModuleResult result = DriverResultParser.parse(m, outcome, inputs, nRows);
+        // a module given network access is labelled so: its timings include remote services
+        return m.network() ? result.withExtra(Map.of("network", "allowed")) : result;
     }
 
     /** Merges a producer's output column; hostile output files make the producer untrusted, not the run fail. */
@@ -173,23 +221,30 @@ public final class ProfileEngine {
     }
 
     private static DriverArg toDriverArg(ModuleArg a) {
-        return a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.column());
+        return a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.batchColumn());
     }
 
     /** The selected modules plus the producers of columns they need, in registry order. */
     static List<ModuleSpec> plan(ProfileRequest req) {
+        return plan(req.registry(), req.modules());
+    }
+
+    /** The selected modules plus the producers of columns they need, in registry order. */
+    public static List<ModuleSpec> plan(ModuleRegistry registry, List<ModuleSpec> selected) {
         Set<String> names = new LinkedHashSet<>();
-        List<ModuleSpec> todo = new ArrayList<>(req.modules());
+        List<ModuleSpec> todo = new ArrayList<>(selected);
         while (!todo.isEmpty()) {
             ModuleSpec m = todo.remove(0);
             if (!names.add(m.name())) {
                 continue;
             }
             for (String col : m.inputColumns()) {
-                req.registry().producerOf(col).filter(p -> !p.name().equals(m.name())).ifPresent(todo::add);
+                // a derived column (a split or map item of another output) is not rebuilt: no producer to run
+                registry.producerOf(col).filter(p -> !p.name().equals(m.name()) && p.output().equals(col))
+                        .ifPresent(todo::add);
             }
         }
-        return req.registry().modules().stream().filter(m -> names.contains(m.name())).toList();
+        return registry.modules().stream().filter(m -> names.contains(m.name())).toList();
     }
 
     /**

@@ -21,9 +21,9 @@ public record ModuleRegistry(String source, String survey, List<ModuleSpec> modu
         return modules.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
-    /** The module that produces a column, if any. */
+    /** The module that produces a column (its output, or a column the broker derives from it), if any. */
     public Optional<ModuleSpec> producerOf(String column) {
-        return modules.stream().filter(m -> column.equals(m.output())).findFirst();
+        return modules.stream().filter(m -> m.produces(column)).findFirst();
     }
 
     /**
@@ -44,7 +44,7 @@ public record ModuleRegistry(String source, String survey, List<ModuleSpec> modu
             }
             if (!byName.containsKey(name)) {
                 throw new RegistryException("unknown module '" + name + "' (not in " + source + "; known: "
-                        + String.join(", ", byName.keySet()) + ")");
+                        + String.join(", ", byName.keySet().stream().sorted().toList()) + ")");
             }
             wanted.add(name);
         }

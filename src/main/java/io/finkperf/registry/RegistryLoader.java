@@ -25,7 +25,7 @@ public final class RegistryLoader {
             "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Set<String> FIELDS = Set.of(
-            "name", "entry", "type", "call", "args", "output", "packages", "description", "files", "network");
+            "name", "entry", "type", "call", "args", "output", "packages", "description", "files", "network", "derived");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Module names become file names (results, line profiles, work folders). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
@@ -152,8 +152,16 @@ public final class RegistryLoader {
         if (!network.isMissingNode() && !network.isBoolean()) {
             throw new RegistryException(where + "'network': expected true or false, got '" + network.asText() + "'");
         }
+        List<String> derived = new ArrayList<>();
+        for (JsonNode d : node.path("derived")) {
+            String col = d.asText();
+            if (!COLUMN.matcher(col).matches()) {
+                throw new RegistryException(where + "'derived': malformed column name '" + col + "'");
+            }
+            derived.add(col);
+        }
         return new ModuleSpec(name, entry, type, call, args, output, packages, node.path("description").asText(""),
-                files, network.asBoolean(false));
+                files, network.asBoolean(false), derived);
     }
 
     private static ModuleArg parseArg(JsonNode a, String where) {
@@ -164,23 +172,41 @@ public final class RegistryLoader {
             }
             return ModuleArg.column(col);
         }
+        if (a.isObject() && a.size() == 2 && a.has("item") && a.has("key")) {
+            return ModuleArg.item(columnName(a.get("item"), where), a.get("key").asText());
+        }
+        if (a.isObject() && a.size() == 1 && a.has("array_min")) {
+            return ModuleArg.arrayMin(columnName(a.get("array_min"), where));
+        }
         if (a.isObject() && a.size() == 1 && a.has("lit")) {
             JsonNode v = a.get("lit");
             Object value = v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong()
                     : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? (Object) v.asBoolean() : v.asText();
             return ModuleArg.literal(value);
         }
-        throw new RegistryException(where + "'args': expected a column name or {lit: value}, got " + a);
+        throw new RegistryException(where + "'args': expected a column name, {lit: value}, {item: column, key: k}"
+                + " or {array_min: column}, got " + a);
+    }
+
+    private static String columnName(JsonNode n, String where) {
+        String col = n.asText("");
+        if (!n.isTextual() || !COLUMN.matcher(col).matches()) {
+            throw new RegistryException(where + "'args': malformed column name '" + n + "'");
+        }
+        return col;
     }
 
     private static void checkColumns(String src, List<ModuleSpec> modules, SurveyColumns known) {
         Set<String> produced = new HashSet<>();
-        modules.forEach(m -> produced.add(m.output()));
+        modules.forEach(m -> {
+            produced.add(m.output());
+            produced.addAll(m.derived());
+        });
         for (ModuleSpec m : modules) {
-            for (String col : m.inputColumns()) {
+            for (String col : m.sourceColumns()) {
                 if (!known.contains(col) && !produced.contains(col)) {
                     throw new RegistryException(src + ": module '" + m.name() + "' field 'args': column '" + col
-                            + "' is neither an alert column of survey nor produced by a module of this registry");
+                            + "' is neither an alert column of the survey nor produced by a module of this registry");
                 }
             }
         }

@@ -48,7 +48,7 @@ public final class Reports {
                     m.ok() ? String.format(Locale.ROOT, "%.1f", t.mean()) : "-",
                     m.ok() ? String.format(Locale.ROOT, "%.1f", t.std()) : "-",
                     m.peakRssBytes() > 0 ? (m.peakRssBytes() >> 20) + " MiB" : "-",
-                    m.ok() ? "ok" : m.status().name().toLowerCase(Locale.ROOT) + ": "
+                    m.ok() ? "ok" : m.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
                             + (m.error() == null ? "" : m.error().message())));
         }
         for (ModuleResult m : SparkExtras.modules(results)) {

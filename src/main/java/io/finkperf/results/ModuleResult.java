@@ -1,7 +1,9 @@
 package io.finkperf.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +27,7 @@ public record ModuleResult(
         long importNs,
         List<Long> warmupNs,
         List<Long> samplesNs,
-        long peakRssBytes,
+        @JsonSerialize(using = ZeroAsNull.class) long peakRssBytes,
         double cpuUserS,
         double cpuSysS,
         String outputHash,
@@ -47,7 +49,7 @@ public record ModuleResult(
     }
 
     /** Per-loop time statistics in seconds. */
-    @JsonProperty("timeStats")
+    @JsonIgnore
     public SampleStats timeStats() {
         return SampleStats.of(samplesNs.stream().mapToDouble(ns -> ns / 1e9).toArray());
     }
@@ -56,10 +58,34 @@ public record ModuleResult(
      * Alerts per second per core, one value per measured loop. The driver runs the module in one
      * single-threaded Python process, so a loop's rate is a one-core rate.
      */
-    @JsonProperty("throughputStats")
+    @JsonIgnore
     public SampleStats throughputStats() {
         return SampleStats.of(samplesNs.stream().filter(ns -> ns > 0)
                 .mapToDouble(ns -> nAlerts / (ns / 1e9)).toArray());
+    }
+
+    /** In results.json: no statistics (null) for a module that measured no loop, never NaN. */
+    @JsonProperty("timeStats")
+    private SampleStats timeStatsOrNull() {
+        return samplesNs.isEmpty() ? null : timeStats();
+    }
+
+    @JsonProperty("throughputStats")
+    private SampleStats throughputStatsOrNull() {
+        return samplesNs.isEmpty() ? null : throughputStats();
+    }
+
+    /** Peak RSS 0 means not measured (the module never ran): written as null. */
+    static final class ZeroAsNull extends com.fasterxml.jackson.databind.JsonSerializer<Long> {
+        @Override
+        public void serialize(Long value, com.fasterxml.jackson.core.JsonGenerator gen,
+                              com.fasterxml.jackson.databind.SerializerProvider serializers) throws java.io.IOException {
+            if (value == null || value == 0L) {
+                gen.writeNull();
+            } else {
+                gen.writeNumber(value);
+            }
+        }
     }
 
     public ModuleResult withExtra(Map<String, Object> more) {

@@ -19,6 +19,12 @@ public interface ModuleRunner extends AutoCloseable {
     /** Fails up front, naming the first missing package, before any module runs. */
     void checkPackages(List<String> pythonPackages);
 
+    /**
+     * Every one of {@code pythonPackages} the modules' Python finds or lacks, in one call (import specs,
+     * nothing imported); a runner that cannot start Python at all throws {@link RunnerException}.
+     */
+    PackageProbe probePackages(List<String> pythonPackages);
+
     DriverOutcome run(DriverSpec spec, ProgressListener listener);
 
     @Override

@@ -145,7 +145,7 @@ public final class SparkBench {
             if (arg.isLiteral()) {
                 a.addObject().set("literal", JSON.valueToTree(arg.literal()));
             } else {
-                a.addObject().put("column", arg.column());
+                a.addObject().put("column", arg.batchColumn());
             }
         }
         return a.toString();

@@ -14,6 +14,8 @@ public final class TestData {
     public static final Path ZTF_RAW = PROJECT.resolve("datasets/ztf/alerts_raw_51.parquet");
     public static final Path ZTF_FTRANSFER = PROJECT.resolve("datasets/ztf/ftransfer_sample_72.parquet");
     public static final Path RUBIN = PROJECT.resolve("datasets/rubin/rubin_sample.parquet");
+    /** 7 real Rubin alerts of 2026, an Avro container file written by the Fink Data Transfer client. */
+    public static final Path RUBIN_AVRO = PROJECT.resolve("datasets/rubin/part-2-918301.avro");
 
     private TestData() {
     }

@@ -44,7 +44,7 @@ class RegistryLoaderTest {
     class ShippedRegistries {
 
         @ParameterizedTest
-        @ValueSource(strings = {"ztf.yaml", "examples-ztf.yaml", "examples-rubin.yaml"})
+        @ValueSource(strings = {"ztf.yaml", "rubin.yaml", "examples-ztf.yaml", "examples-rubin.yaml"})
         void loadWithoutError(String file) {
             ModuleRegistry reg = RegistryLoader.load(PROJECT.resolve("registry").resolve(file));
             assertTrue(reg.modules().size() >= 1);
@@ -105,7 +105,10 @@ class RegistryLoaderTest {
             "missing output|output: roid|description: x|module 'roid' field 'output': missing",
             "unknown field|output: roid|output: roid\\n    colour: red|module 'roid' field 'colour': unknown field",
             "network not boolean|output: roid|output: roid\\n    network: maybe|module 'roid' field 'network': expected true or false",
-            "bad literal|{lit: 1.5}|{literal: 1.5}|module 'roid' field 'args': expected a column name or {lit: value}",
+            "bad literal|{lit: 1.5}|{literal: 1.5}|module 'roid' field 'args': expected a column name, {lit: value}",
+            "item of unknown column|{lit: 1.5}|{item: nosuch, key: flux}|module 'roid' field 'args': column 'nosuch'",
+            "item without key|{lit: 1.5}|{item: cjd}|module 'roid' field 'args': expected a column name",
+            "bad derived|output: roid|output: roid\\n    derived: [a-b]|module 'roid' field 'derived': malformed column name 'a-b'",
         })
         void rejectsWithFileModuleAndField(String name, String from, String to, String expected) throws IOException {
             Path f = write(module(GOOD.replace(from, to.replace("\\n", "\n"))));
@@ -113,6 +116,35 @@ class RegistryLoaderTest {
             assertTrue(e.getMessage().startsWith(f.toString() + ": "), e.getMessage());
             assertTrue(e.getMessage().contains(expected), e.getMessage());
             assertEquals(1, e.getMessage().lines().count());
+        }
+
+        @Test
+        void itemArrayMinAndDerivedColumns() throws IOException {
+            String two = GOOD.replace("{lit: 1.5}]", "{lit: 1.5}]\n    derived: [roid_flag]") + """
+              - name: user
+                entry: fink_science.ztf.user.processor:f
+                type: feature
+                args: [{item: roid, key: flag}, {array_min: cjd}, roid_flag]
+                output: u
+            """;
+            ModuleRegistry reg = RegistryLoader.load(write(module(two)));
+            ModuleSpec u = reg.find("user").orElseThrow();
+            assertEquals(List.of("roid[flag]", "array_min(cjd)", "roid_flag"), u.inputColumns());
+            assertEquals(List.of("roid", "cjd", "roid_flag"), u.sourceColumns());
+            assertEquals(ModuleArg.Kind.ITEM, u.args().get(0).kind());
+            assertEquals("flag", u.args().get(0).key());
+            assertEquals("roid", reg.producerOf("roid_flag").orElseThrow().name());
+        }
+
+        @Test
+        void unknownModuleListsTheKnownOnesSorted() {
+            ModuleRegistry reg = RegistryLoader.load(PROJECT.resolve("registry/ztf.yaml"));
+            RegistryException e = assertThrows(RegistryException.class, () -> reg.select("asteroids,nope"));
+            String known = e.getMessage().substring(e.getMessage().indexOf("known: ") + 7, e.getMessage().length() - 1);
+            List<String> names = List.of(known.split(", "));
+            assertEquals(names.stream().sorted().toList(), names);
+            assertEquals(reg.modules().size(), names.size());
+            assertTrue(e.getMessage().contains("unknown module 'nope'"), e.getMessage());
         }
 
         @Test

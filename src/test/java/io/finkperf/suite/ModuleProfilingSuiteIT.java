@@ -93,9 +93,12 @@ class ModuleProfilingSuiteIT {
     /** The runner the CLI would build from --runner/--image: one parse, no duplicate defaults. */
     private static ModuleRunner runner() {
         RunnerOptions o = new RunnerOptions();
-        CommandLine.populateCommand(o, "--runner", prop("runner", "local"), "--image",
-                prop("image", "julienpeloton/fink-ci-ztf:latest"));
-        return o.create();
+        List<String> args = new java.util.ArrayList<>(List.of("--runner", prop("runner", "local")));
+        if (!prop("image", "").isEmpty()) {
+            args.addAll(List.of("--image", prop("image", "")));
+        }
+        CommandLine.populateCommand(o, args.toArray(new String[0]));
+        return o.survey(prop("survey", "ztf")).create();
     }
 
     @AfterAll

@@ -19,7 +19,7 @@ import java.util.Objects;
 public record ContainerOptions(String image, Pull pull, Double cpus, Long memoryBytes, String dockerHost,
                                boolean allowNetwork) {
 
-    public static final String DEFAULT_IMAGE = "julienpeloton/fink-ci-ztf:latest";
+    public static final String DEFAULT_IMAGE = FinkCiImage.forSurvey("ztf");
     /** Memory limit per module container unless {@code --memory} says otherwise. */
     public static final long DEFAULT_MEMORY_BYTES = 4L << 30;
     /** Processes (threads included) per module container: enough for BLAS and Spark-free modules, not a fork bomb. */

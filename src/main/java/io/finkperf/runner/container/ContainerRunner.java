@@ -7,6 +7,7 @@ import io.finkperf.runner.DriverSpecFile;
 import io.finkperf.runner.LoopRecorder;
 import io.finkperf.runner.ModuleRunner;
 import io.finkperf.runner.OutcomeReader;
+import io.finkperf.runner.PackageProbe;
 import io.finkperf.runner.ProgressListener;
 import io.finkperf.runner.RunnerException;
 import io.finkperf.runner.control.ControlLog;
@@ -121,6 +122,21 @@ public final class ContainerRunner implements ModuleRunner {
                     + "check-packages' failed in image '" + engine.image() + "' (exit " + c.exit.exitCode() + "): "
                     + c.lastLine());
         }
+    }
+
+    @Override
+    public PackageProbe probePackages(List<String> pythonPackages) {
+        if (pythonPackages.isEmpty()) {
+            return PackageProbe.NONE;
+        }
+        Captured c = driverCommand(List.of("check-packages", String.join(",", pythonPackages)));
+        int exit = c.exit.exitCode();
+        PackageProbe probe = exit == 0 || exit == EXIT_MISSING_PACKAGE ? PackageProbe.fromDriverOutput(c.stdout()) : null;
+        if (probe == null) {
+            throw new RunnerException(RunnerException.Kind.PYTHON_MISSING, "'python3 -m fink_perf_driver "
+                    + "check-packages' failed in image '" + engine.image() + "' (exit " + exit + "): " + c.lastLine());
+        }
+        return probe;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.DriverSpecFile;
 import io.finkperf.runner.ModuleRunner;
 import io.finkperf.runner.OutcomeReader;
+import io.finkperf.runner.PackageProbe;
 import io.finkperf.runner.ProgressListener;
 import io.finkperf.runner.RunnerException;
 import io.finkperf.runner.BoundedLines;
@@ -106,6 +107,21 @@ public final class LocalRunner implements ModuleRunner {
             throw new RunnerException(RunnerException.Kind.PYTHON_MISSING,
                     "python driver does not start with " + python + ": " + r.lastLine());
         }
+    }
+
+    @Override
+    public PackageProbe probePackages(List<String> pythonPackages) {
+        if (pythonPackages.isEmpty()) {
+            return PackageProbe.NONE;
+        }
+        Result r = exec(Duration.ofSeconds(120), "-m", "fink_perf_driver", "check-packages",
+                String.join(",", pythonPackages));
+        PackageProbe probe = r.exitCode == 0 || r.exitCode == 7 ? PackageProbe.fromDriverOutput(r.stdout) : null;
+        if (probe == null) {
+            throw new RunnerException(RunnerException.Kind.PYTHON_MISSING,
+                    "python driver does not start with " + python + ": " + r.lastLine());
+        }
+        return probe;
     }
 
     @Override

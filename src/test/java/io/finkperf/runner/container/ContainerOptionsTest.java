@@ -45,7 +45,8 @@ class ContainerOptionsTest {
     @Test
     void defaultsToFinkCiImageAndPullMissing() {
         ContainerOptions o = ContainerOptions.defaults();
-        assertEquals("julienpeloton/fink-ci-ztf:latest", o.image());
+        assertEquals("gitlab-registry.in2p3.fr/astrolabsoftware/fink/fink-deps-sentinel-ztf:latest", o.image());
+        assertEquals("gitlab-registry.in2p3.fr/astrolabsoftware/fink/fink-deps-sentinel-rubin:latest", FinkCiImage.forSurvey("rubin"));
         assertEquals(ContainerOptions.Pull.MISSING, o.pull());
         assertEquals(null, o.cpus());
         assertEquals(4L << 30, o.memoryBytes());

@@ -89,6 +89,15 @@ class ContainerRunnerIT {
     }
 
     @Test
+    void probeNamesEveryMissingPackageOfTheImageAtOnce() {
+        io.finkperf.runner.PackageProbe probe = runner.probePackages(
+                List.of("numpy", "pandas", "not_a_real_pkg_a", "not_a_real_pkg_b"));
+        assertEquals(List.of("not_a_real_pkg_a", "not_a_real_pkg_b"), probe.missing());
+        assertEquals(Set.of("numpy", "pandas"), probe.present().keySet());
+        assertNotNull(probe.present().get("numpy"), "numpy's version from the image");
+    }
+
+    @Test
     void runsModuleWithSamplesLineProfileAndHostEqualOutput() throws Exception {
         RecordingListener listener = new RecordingListener();
         DriverSpec spec = spec("doubled", FIXTURES + "doubled", List.of(DriverArg.column("x")), 3, null);
