@@ -1,5 +1,7 @@
 package io.finkperf.energy;
 
+import io.finkperf.results.DriverEnergy;
+import io.finkperf.results.EnergyResult;
 import io.finkperf.results.ModuleResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +31,15 @@ public final class EnergyModel {
     }
 
     /** The estimate for a finished module, or null when it measured no loop. */
-    public static EnergyEstimate estimate(ModuleResult m, String cpuModel, EnergySettings s) {
+    public static EnergyResult estimate(ModuleResult m, String cpuModel, EnergySettings s) {
         if (m.samplesNs().isEmpty()) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> raw = m.extra().get(DriverEnergy.EXTRA_KEY) instanceof Map<?, ?> r
-                ? (Map<String, Object>) r : null;
-        return estimate(m, DriverEnergy.fromMap(raw), cpuModel, s);
+        return estimate(m, m.extra().energyDriver(), cpuModel, s);
     }
 
     /** {@code d} may be null (a driver without the energy object): A only, no baseline. */
-    public static EnergyEstimate estimate(ModuleResult m, DriverEnergy d, String cpuModel, EnergySettings s) {
+    public static EnergyResult estimate(ModuleResult m, DriverEnergy d, String cpuModel, EnergySettings s) {
         CpuPowerMatch cpu = s.tdp().lookup(cpuModel);
         long loopsNs = m.samplesNs().stream().mapToLong(Long::longValue).sum();
         long alerts = m.nAlerts() * m.samplesNs().size();
@@ -89,7 +88,7 @@ public final class EnergyModel {
             notes.add(String.format(Locale.ROOT, "baseline B ran %.1f s and was scaled to A's %.1f s",
                     d.wallNsB() / 1e9, d.wallNsA() / 1e9));
         }
-        return new EnergyEstimate(method, cpu.source(), cpu.how(), cpu.wattsPerCore(), s.ramWattsPerGib(), wall, alerts,
+        return new EnergyResult(method, cpu.source(), cpu.how(), cpu.wattsPerCore(), s.ramWattsPerGib(), wall, alerts,
                 cpuJ, ramJ, baseCpuJ, baseRamJ, s.pue(), s.intensity().code(), s.intensity().gramsPerKWh(),
                 s.intensity().source(), s.alertsPerNight(), s.nightsPerYear(), notes,
                 d == null ? Map.of() : codecarbon(d));
@@ -105,7 +104,7 @@ public final class EnergyModel {
                 && a.get("energy_consumed") instanceof Number ea && b.get("energy_consumed") instanceof Number eb
                 && d.wallNsB() > 0) {
             double scale = (double) d.wallNsA() / d.wallNsB();
-            cc.put("netJ", (ea.doubleValue() - eb.doubleValue() * scale) * EnergyEstimate.JOULES_PER_KWH);
+            cc.put("netJ", (ea.doubleValue() - eb.doubleValue() * scale) * EnergyResult.JOULES_PER_KWH);
             Object mode = a.get("mode");
             cc.put("mode", mode == null ? "unknown" : String.valueOf(mode));
         }
@@ -113,12 +112,12 @@ public final class EnergyModel {
     }
 
     /**
-     * The engine's hook: the module with its estimate in {@code extra["energy"]}; unchanged when it
+     * The engine's hook: the module with its estimate in {@code extra.energy}; unchanged when it
      * measured nothing.
      */
     public static ModuleResult attach(ModuleResult m, String cpuModel, EnergySettings s) {
-        EnergyEstimate e = estimate(m, cpuModel, s);
-        return e == null ? m : m.withExtra(Map.of(EnergyEstimate.EXTRA_KEY, e.toMap()));
+        EnergyResult e = estimate(m, cpuModel, s);
+        return e == null ? m : m.toBuilder().energy(e).build();
     }
 
     private static double packageJ(List<DriverEnergy.RaplZone> zones) {

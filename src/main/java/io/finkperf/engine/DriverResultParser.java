@@ -1,13 +1,16 @@
 package io.finkperf.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.finkperf.registry.ModuleSpec;
+import io.finkperf.results.DriverEnergy;
 import io.finkperf.results.FunctionProfile;
 import io.finkperf.results.LineProfile;
 import io.finkperf.results.LineStat;
 import io.finkperf.results.ModuleError;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
+import io.finkperf.results.ResultsJson;
 import io.finkperf.runner.DriverOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,31 +34,37 @@ final class DriverResultParser {
         long nAlerts = r != null && r.has("n_alerts") ? r.get("n_alerts").asLong() : expectedAlerts;
         // failed before the module ran (import, missing package): the interpreter's RSS is not the module's
         boolean neverRan = error != null && ("import".equals(error.kind()) || "missing_package".equals(error.kind()));
-        return new ModuleResult(spec.name(), spec.type().label(), spec.entry(), spec.output(), status, error,
-                nAlerts,
-                r == null ? 0 : r.path("n_chunks").asInt(0),
-                r == null ? 0 : r.path("import_ns").asLong(0),
-                warmup, samples,
-                r == null || neverRan ? 0 : r.path("peak_rss_bytes").asLong(0),
-                r == null || neverRan ? 0 : r.path("cpu_user_s").asDouble(0),
-                r == null || neverRan ? 0 : r.path("cpu_sys_s").asDouble(0),
-                r == null ? null : textOrNull(r.get("output_hash")),
-                r == null ? null : textOrNull(r.get("output_dtype")),
-                inputs,
-                r == null ? LineProfile.NONE : lineProfile(r.get("line_profile")),
-                extra(r, outcome));
+        return ModuleResult.builder(spec.name(), spec.type().label(), spec.entry(), spec.output())
+                .failed(status, error)
+                .nAlerts(nAlerts)
+                .nChunks(r == null ? 0 : r.path("n_chunks").asInt(0))
+                .importNs(r == null ? 0 : r.path("import_ns").asLong(0))
+                .loops(warmup, samples)
+                .peakRssBytes(r == null || neverRan ? 0 : r.path("peak_rss_bytes").asLong(0))
+                .cpuSeconds(r == null || neverRan ? 0 : r.path("cpu_user_s").asDouble(0),
+                        r == null || neverRan ? 0 : r.path("cpu_sys_s").asDouble(0))
+                .output(r == null ? null : textOrNull(r.get("output_hash")), r == null ? null : textOrNull(r.get("output_dtype")))
+                .inputs(inputs)
+                .lineProfile(r == null ? LineProfile.NONE : lineProfile(r.get("line_profile")))
+                .wallSeconds(outcome.wallTime().toMillis() / 1000.0)
+                .energyDriver(driverEnergy(r))
+                .build();
     }
 
-    /** Runner facts, and the driver's raw energy object (kept verbatim: the estimate derives from it). */
-    private static Map<String, Object> extra(JsonNode r, DriverOutcome outcome) {
-        Map<String, Object> extra = new java.util.LinkedHashMap<>();
-        extra.put("wallSeconds", outcome.wallTime().toMillis() / 1000.0);
+    /**
+     * The driver's raw energy object, kept as it is: the estimate derives from it. One that does
+     * not parse is dropped rather than failing the module: its timings are still good.
+     */
+    private static DriverEnergy driverEnergy(JsonNode r) {
         JsonNode energy = r == null ? null : r.get("energy");
-        if (energy != null && energy.isObject()) {
-            extra.put(io.finkperf.energy.DriverEnergy.EXTRA_KEY,
-                    io.finkperf.results.ResultsJson.mapper().convertValue(energy, Map.class));
+        if (energy == null || !energy.isObject()) {
+            return null;
         }
-        return extra;
+        try {
+            return ResultsJson.mapper().treeToValue(energy, DriverEnergy.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static ModuleStatus statusOf(DriverOutcome o) {

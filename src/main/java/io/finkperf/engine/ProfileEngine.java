@@ -160,30 +160,30 @@ public final class ProfileEngine {
                 return failed(m, nRows, inputs, "missing_column", unavailable.get(col));
             } else if (skippedProducers.containsKey(col)) {
                 ModuleResult skipped = skippedProducers.get(col);
-                return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.SKIPPED,
-                        new ModuleError("input_skipped", null, "module '" + m.name() + "' skipped: its input '" + col
+                return ModuleResult.builder(m.name(), m.type().label(), m.entry(), m.output())
+                        .failed(ModuleStatus.SKIPPED, new ModuleError("input_skipped", null, "module '" + m.name() + "' skipped: its input '" + col
                                 + "' comes from module '" + skipped.name() + "', which was not run ("
-                                + skipped.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")", null),
-                        nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, inputs, null, Map.of());
+                                + skipped.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")", null))
+                        .nAlerts(nRows).inputs(inputs).build();
             } else if (failedProducers.containsKey(col)) {
                 return failed(m, nRows, inputs, "missing_input", "module '" + m.name() + "' input '" + col
                         + "' unavailable: module '" + failedProducers.get(col) + "' that produces it failed");
             } else if (req.registry().producerOf(col).filter(p -> !p.output().equals(col)).isPresent()) {
                 ModuleSpec p = req.registry().producerOf(col).orElseThrow();
-                return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.SKIPPED,
-                        new ModuleError("derived_input", null, "module '" + m.name() + "' skipped: its input '" + col
+                return ModuleResult.builder(m.name(), m.type().label(), m.entry(), m.output())
+                        .failed(ModuleStatus.SKIPPED, new ModuleError("derived_input", null, "module '" + m.name() + "' skipped: its input '" + col
                                 + "' is made by the broker from the output '" + p.output() + "' of module '" + p.name()
-                                + "', which fink-perf does not rebuild (give --data that carries '" + col + "')", null),
-                        nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, inputs, null, Map.of());
+                                + "', which fink-perf does not rebuild (give --data that carries '" + col + "')", null))
+                        .nAlerts(nRows).inputs(inputs).build();
             } else {
                 inputs.put(col, "module:" + req.registry().producerOf(col).map(ModuleSpec::name).orElse("?"));
             }
         }
         if (m.call() == CallKind.DATAFRAME) {
-            return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.SKIPPED,
-                    new ModuleError("dataframe_entry", null, "module '" + m.name()
-                            + "' takes a whole Spark DataFrame (native Spark SQL, needs pyspark): not timed by fink-perf yet", null),
-                    nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, inputs, null, Map.of());
+            return ModuleResult.builder(m.name(), m.type().label(), m.entry(), m.output())
+                    .failed(ModuleStatus.SKIPPED, new ModuleError("dataframe_entry", null, "module '" + m.name()
+                            + "' takes a whole Spark DataFrame (native Spark SQL, needs pyspark): not timed by fink-perf yet", null))
+                    .nAlerts(nRows).inputs(inputs).build();
         }
         boolean neededLater = plan.stream().anyMatch(o -> o.inputColumns().contains(m.output()))
                 && !available.contains(m.output());
@@ -215,9 +215,9 @@ public final class ProfileEngine {
     }
 
     private static ModuleResult failed(ModuleSpec m, long nRows, Map<String, String> inputs, String kind, String message) {
-        return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.ERROR,
-                new ModuleError(kind, null, message, null), nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null,
-                inputs, null, Map.of());
+        return ModuleResult.builder(m.name(), m.type().label(), m.entry(), m.output())
+                .failed(ModuleStatus.ERROR, new ModuleError(kind, null, message, null))
+                .nAlerts(nRows).inputs(inputs).build();
     }
 
     private static DriverArg toDriverArg(ModuleArg a) {

@@ -95,9 +95,9 @@ public final class ReadinessCheck {
             case NEEDS_NETWORK -> "needs_network";
             default -> "not_supported";
         };
-        return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), status,
-                new ModuleError(kind, null, r.message(), null), nRows, 0, 0, List.of(), List.of(), 0, 0, 0, null, null,
-                inputs, null, Map.of());
+        return ModuleResult.builder(m.name(), m.type().label(), m.entry(), m.output())
+                        .failed(status, new ModuleError(kind, null, r.message(), null))
+                        .nAlerts(nRows).inputs(inputs).build();
     }
 
     /** {@code a.b.c} is {@code a/b/c.py} or a package {@code a/b/c/__init__.py} under the science folder. */

@@ -1,6 +1,6 @@
 package io.finkperf.report;
 
-import io.finkperf.energy.EnergyEstimate;
+import io.finkperf.results.EnergyResult;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
 import java.awt.BasicStroke;
@@ -32,7 +32,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * {@code energy.png}: each module's own energy (A − B) per 1 000 alerts, CPU and RAM stacked, with
  * the yearly CO2 at the configured alert rate above each bar and the method in the subtitle. Read
- * from {@code ModuleResult.extra["energy"]}; modules without an estimate are listed under the plot.
+ * from {@code extra.energy} ({@link EnergyResult}); modules without an estimate are listed under the plot.
  */
 public final class EnergyChart implements ReportWriter {
 
@@ -57,10 +57,10 @@ public final class EnergyChart implements ReportWriter {
     }
 
     /** The estimates in module order; modules without one are absent. */
-    static Map<ModuleResult, EnergyEstimate> estimates(RunResults results) {
-        Map<ModuleResult, EnergyEstimate> out = new LinkedHashMap<>();
+    static Map<ModuleResult, EnergyResult> estimates(RunResults results) {
+        Map<ModuleResult, EnergyResult> out = new LinkedHashMap<>();
         for (ModuleResult m : results.modules()) {
-            EnergyEstimate e = m.ok() ? EnergyEstimate.fromMap(m.extra().get(EnergyEstimate.EXTRA_KEY)) : null;
+            EnergyResult e = m.ok() ? m.extra().energy() : null;
             if (e != null && Double.isFinite(e.netJPer1000Alerts())) {
                 out.put(m, e);
             }
@@ -69,7 +69,7 @@ public final class EnergyChart implements ReportWriter {
     }
 
     /** Two series (CPU, RAM), one category per module with an estimate; a negative part (noise) is 0. */
-    static DefaultCategoryDataset dataset(Map<ModuleResult, EnergyEstimate> estimates) {
+    static DefaultCategoryDataset dataset(Map<ModuleResult, EnergyResult> estimates) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         estimates.forEach((m, e) -> {
             data.addValue(Math.max(0, per1000(e, e.netCpuJ())), CPU, m.name());
@@ -79,7 +79,7 @@ public final class EnergyChart implements ReportWriter {
     }
 
     static JFreeChart chart(RunResults results) {
-        Map<ModuleResult, EnergyEstimate> estimates = estimates(results);
+        Map<ModuleResult, EnergyResult> estimates = estimates(results);
         DefaultCategoryDataset data = dataset(estimates);
         CategoryAxis x = new CategoryAxis(null);
         x.setTickLabelFont(Charts.font(Font.PLAIN, 13));
@@ -154,18 +154,18 @@ public final class EnergyChart implements ReportWriter {
     }
 
     /** "9.83 J · 11.5 gCO2e/yr": A − B per 1 000 alerts and a year of it at the configured rate. */
-    static String label(EnergyEstimate e) {
+    static String label(EnergyResult e) {
         return joules(e.netJPer1000Alerts()) + " · " + co2(e.kgCo2PerYear()) + "/yr";
     }
 
     /** codecarbon's own A − B per 1 000 alerts and its mode, when it ran beside us; else null. */
-    static String codecarbonLabel(EnergyEstimate e) {
+    static String codecarbonLabel(EnergyResult e) {
         double cc = e.codecarbonNetJPer1000Alerts();
         return Double.isFinite(cc) ? "codecarbon (" + e.codecarbonMode() + "): " + joules(cc) : null;
     }
 
     /** Method(s), power figures, and the CO2 settings: what every number on the chart depends on. */
-    static List<String> subtitle(RunResults r, Map<ModuleResult, EnergyEstimate> estimates) {
+    static List<String> subtitle(RunResults r, Map<ModuleResult, EnergyResult> estimates) {
         List<String> lines = new ArrayList<>();
         if (estimates.isEmpty()) {
             lines.add("no module has an energy estimate (the driver reported no energy object)");
@@ -175,7 +175,7 @@ public final class EnergyChart implements ReportWriter {
         estimates.values().forEach(e -> methods.merge(e.method(), 1L, Long::sum));
         List<String> m = new ArrayList<>();
         methods.forEach((k, n) -> m.add(methods.size() == 1 ? k : k + " (" + n + ")"));
-        EnergyEstimate first = estimates.values().iterator().next();
+        EnergyResult first = estimates.values().iterator().next();
         List<String> parts = new ArrayList<>();
         parts.add("method: " + String.join(", ", m));
         if (methods.keySet().stream().anyMatch(k -> k.startsWith("model") || k.endsWith("model:ram"))) {
@@ -194,7 +194,7 @@ public final class EnergyChart implements ReportWriter {
         return lines;
     }
 
-    private static double per1000(EnergyEstimate e, double joules) {
+    private static double per1000(EnergyResult e, double joules) {
         return e.alerts() > 0 ? 1000 * joules / e.alerts() : Double.NaN;
     }
 

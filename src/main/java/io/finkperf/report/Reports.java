@@ -52,10 +52,10 @@ public final class Reports {
                             + (m.error() == null ? "" : m.error().message())));
         }
         for (ModuleResult m : SparkExtras.modules(results)) {
-            var s = SparkExtras.of(m);
-            out.append(String.format(Locale.ROOT, "%-22s spark on %s cores; direct mode %.1f alerts/s/core, %.1f× faster; outputs %s%n",
-                    m.name(), s.get("coresUsed"), SparkExtras.num(s, "directThroughputPerCore"),
-                    SparkExtras.num(s, "directOverSparkRatio"), Boolean.TRUE.equals(s.get("equivalent")) ? "equal" : "DIFFER"));
+            var s = m.extra().sparkResult();
+            out.append(String.format(Locale.ROOT, "%-22s spark on %d cores; direct mode %.1f alerts/s/core, %.1f× faster; outputs %s%n",
+                    m.name(), s.coresUsed(), s.directThroughputPerCore(), s.directOverSparkRatio(),
+                    s.equivalent() ? "equal" : "DIFFER"));
         }
         out.append("report: ").append(dir.toAbsolutePath().normalize());
         return out.toString();

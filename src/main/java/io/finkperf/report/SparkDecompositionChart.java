@@ -2,6 +2,7 @@ package io.finkperf.report;
 
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.SparkModeResult;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -47,12 +47,12 @@ public final class SparkDecompositionChart implements ReportWriter {
         List<ModuleResult> modules = SparkExtras.modules(r);
         for (String part : partNames(modules)) {
             for (ModuleResult m : modules) {
-                Map<String, Object> s = SparkExtras.of(m);
-                double ms = SparkExtras.parts(s).getOrDefault(part, 0).doubleValue() * 1e3;
+                SparkModeResult s = m.extra().sparkResult();
+                double ms = s.decomposition().part(part) * 1e3;
                 data.addValue(Math.max(0, ms), part, m.name() + " · Spark");
                 // direct mode's one-core time spread over the same cores: per-core throughput, bar for bar
-                double cores = Math.max(1, SparkExtras.num(s, "coresUsed"));
-                data.addValue(part.equals(SparkExtras.COMPUTE_PART) ? SparkExtras.num(s, "computeSecondsDirect") * 1e3 / cores : 0,
+                double cores = Math.max(1, s.coresUsed());
+                data.addValue(part.equals(SparkModeResult.COMPUTE_PART) ? s.computeSecondsDirect() * 1e3 / cores : 0,
                         part, m.name() + " · direct");
             }
         }
@@ -77,7 +77,7 @@ public final class SparkDecompositionChart implements ReportWriter {
 
     private static List<String> partNames(List<ModuleResult> modules) {
         Set<String> names = new LinkedHashSet<>();
-        modules.forEach(m -> names.addAll(SparkExtras.parts(SparkExtras.of(m)).keySet()));
+        modules.forEach(m -> names.addAll(m.extra().sparkResult().decomposition().parts().keySet()));
         return new ArrayList<>(names);
     }
 
@@ -85,8 +85,8 @@ public final class SparkDecompositionChart implements ReportWriter {
         if (modules.isEmpty()) {
             return "no module ran in Spark mode";
         }
-        Map<String, Object> s = SparkExtras.of(modules.get(0));
-        return String.format(Locale.ROOT, "%s, %s cores, %s partitions, %d alerts, %d loops", s.get("master"), s.get("coresUsed"),
-                s.get("partitions"), modules.get(0).nAlerts(), modules.get(0).samplesNs().size());
+        SparkModeResult s = modules.get(0).extra().sparkResult();
+        return String.format(Locale.ROOT, "%s, %d cores, %d partitions, %d alerts, %d loops", s.master(), s.coresUsed(),
+                s.partitions(), modules.get(0).nAlerts(), modules.get(0).samplesNs().size());
     }
 }

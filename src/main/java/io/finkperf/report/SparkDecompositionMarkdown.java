@@ -2,6 +2,7 @@ package io.finkperf.report;
 
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.SparkModeResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,23 +30,23 @@ public final class SparkDecompositionMarkdown implements ReportWriter {
                 .append("The chart spreads direct mode's time over the same cores, so bars compare as per-core throughput.\n\n");
         b.append(comparisonTable(r));
         for (ModuleResult m : SparkExtras.modules(r)) {
-            Map<String, Object> s = SparkExtras.of(m);
-            double total = SparkExtras.num(SparkExtras.decomposition(s), "totalSeconds");
+            SparkModeResult s = m.extra().sparkResult();
+            double total = s.decomposition().totalSeconds();
             b.append("\n## ").append(m.name()).append("\n\n| part | ms per loop | % of wall |\n|---|---:|---:|\n");
-            for (Map.Entry<String, Number> p : SparkExtras.parts(s).entrySet()) {
-                row(b, "**" + p.getKey() + "**", p.getValue().doubleValue(), total);
+            for (Map.Entry<String, Double> p : s.decomposition().parts().entrySet()) {
+                row(b, "**" + p.getKey() + "**", p.getValue(), total);
                 String prefix = p.getKey() + " / ";
-                for (Map.Entry<String, Number> e : SparkExtras.detail(s).entrySet()) {
+                for (Map.Entry<String, Double> e : s.decomposition().detail().entrySet()) {
                     if (e.getKey().startsWith(prefix)) {
-                        row(b, "&nbsp;&nbsp;" + e.getKey().substring(prefix.length()), e.getValue().doubleValue(), total);
+                        row(b, "&nbsp;&nbsp;" + e.getKey().substring(prefix.length()), e.getValue(), total);
                     }
                 }
             }
             row(b, "**measured wall time**", total, total);
             b.append(String.format(Locale.ROOT,
                     "%nModule compute in Spark: %.1f ms of core time per loop; direct mode: %.1f ms (%.2f×).%n",
-                    1e3 * SparkExtras.num(s, "computeCoreSecondsSpark"), 1e3 * SparkExtras.num(s, "computeSecondsDirect"),
-                    SparkExtras.num(s, "computeSparkOverDirect")));
+                    1e3 * s.computeCoreSecondsSpark(), 1e3 * s.computeSecondsDirect(),
+                    s.computeSparkOverDirect() == null ? Double.NaN : s.computeSparkOverDirect()));
         }
         return b.toString();
     }
@@ -56,12 +57,11 @@ public final class SparkDecompositionMarkdown implements ReportWriter {
         b.append("| module | alerts | cores | Spark wall (s) | Spark alerts/s/core | direct alerts/s/core | direct ÷ Spark | equivalent | unexplained |\n");
         b.append("|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
         for (ModuleResult m : SparkExtras.modules(r)) {
-            Map<String, Object> s = SparkExtras.of(m);
-            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %.3f | %.1f | %.1f | %.1f× | %s | %.1f %% |%n", m.name(),
-                    m.nAlerts(), s.get("coresUsed"), SparkExtras.num(s, "wallSecondsMean"),
-                    SparkExtras.num(s, "throughputPerCore"), SparkExtras.num(s, "directThroughputPerCore"),
-                    SparkExtras.num(s, "directOverSparkRatio"), Boolean.TRUE.equals(s.get("equivalent")) ? "yes" : "**NO**",
-                    100 * SparkExtras.num(SparkExtras.decomposition(s), "unexplainedFraction")));
+            SparkModeResult s = m.extra().sparkResult();
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.1f | %.1f | %.1f× | %s | %.1f %% |%n", m.name(),
+                    m.nAlerts(), s.coresUsed(), s.wallSecondsMean(), s.throughputPerCore(), s.directThroughputPerCore(),
+                    s.directOverSparkRatio(), s.equivalent() ? "yes" : "**NO**",
+                    100 * s.decomposition().unexplainedFraction()));
         }
         return b.toString();
     }

@@ -1,6 +1,8 @@
 package io.finkperf.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +29,8 @@ public record Environment(
         Map<String, Object> runner) {
 
     public Environment {
-        python = python == null ? Map.of() : Map.copyOf(python);
-        runner = runner == null ? Map.of() : Map.copyOf(runner);
+        // in the order given (Map.copyOf's order changes from one JVM to the next: results.json would too)
+        python = python == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(python));
+        runner = runner == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(runner));
     }
 }

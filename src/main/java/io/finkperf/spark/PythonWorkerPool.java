@@ -2,7 +2,6 @@ package io.finkperf.spark;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,42 +13,41 @@ import java.util.Map;
  * Python workers kept alive across the tasks of one executor JVM, as PySpark reuses its workers
  * ({@code spark.python.worker.reuse}): a task borrows an idle worker of its configuration or starts
  * one, and gives it back when the spec succeeded. Modules run one after the other, so borrowing
- * for a new configuration closes the idle workers of the others.
+ * for a new configuration closes the idle workers of the others. Closing the pool ends its idle
+ * workers; a worker given back after that is ended at once. Tasks reach their JVM's pool through
+ * {@link ExecutorWorkerPool}.
  */
-public final class PythonWorkerPool {
+final class PythonWorkerPool implements AutoCloseable {
 
-    private static final Map<String, Deque<PooledWorker>> IDLE = new HashMap<>();
+    private final Map<String, Deque<PooledWorker>> idle = new HashMap<>();
+    private boolean closed;
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(PythonWorkerPool::closeAll, "fink-perf-worker-pool-close"));
-    }
-
-    private PythonWorkerPool() {
-    }
-
-    static PooledWorker borrow(String key, WorkerCommand start) throws IOException {
+    PooledWorker borrow(String key, WorkerCommand start) throws IOException {
         List<PooledWorker> stale = new ArrayList<>();
-        PooledWorker idle = null;
-        synchronized (IDLE) {
-            for (var it = IDLE.entrySet().iterator(); it.hasNext(); ) {
+        PooledWorker found = null;
+        synchronized (idle) {
+            if (closed) {
+                throw new IllegalStateException("the Python worker pool of this JVM is closed");
+            }
+            for (var it = idle.entrySet().iterator(); it.hasNext(); ) {
                 var e = it.next();
                 if (!e.getKey().equals(key)) {
                     stale.addAll(e.getValue());
                     it.remove();
                 }
             }
-            Deque<PooledWorker> mine = IDLE.get(key);
-            while (mine != null && !mine.isEmpty() && idle == null) {
+            Deque<PooledWorker> mine = idle.get(key);
+            while (mine != null && !mine.isEmpty() && found == null) {
                 PooledWorker w = mine.pop();
                 if (w.alive()) {
-                    idle = w;
+                    found = w;
                 } else {
                     stale.add(w);
                 }
             }
         }
         closeInBackground(stale);
-        return idle != null ? idle
+        return found != null ? found
                 : new PooledWorker(start.process(), Files.createTempFile("fink-perf-worker-", ".log"), start.afterKill());
     }
 
@@ -62,25 +60,31 @@ public final class PythonWorkerPool {
         }
     }
 
-    static void giveBack(String key, PooledWorker w) {
-        synchronized (IDLE) {
-            IDLE.computeIfAbsent(key, k -> new ArrayDeque<>()).push(w);
+    void giveBack(String key, PooledWorker w) {
+        synchronized (idle) {
+            if (!closed) {
+                idle.computeIfAbsent(key, k -> new ArrayDeque<>()).push(w);
+                return;
+            }
+        }
+        w.close();
+    }
+
+    int idleCount() {
+        synchronized (idle) {
+            return idle.values().stream().mapToInt(Deque::size).sum();
         }
     }
 
-    /** Ends every idle worker of this JVM (in local mode: the driver's, between modules and at exit). */
-    public static void closeAll() {
+    /** Ends every idle worker; workers still running a task end when they are given back. */
+    @Override
+    public void close() {
         List<PooledWorker> all = new ArrayList<>();
-        synchronized (IDLE) {
-            IDLE.values().forEach(all::addAll);
-            IDLE.clear();
+        synchronized (idle) {
+            closed = true;
+            idle.values().forEach(all::addAll);
+            idle.clear();
         }
         all.forEach(PooledWorker::close);
-    }
-
-    static int idleCount() {
-        synchronized (IDLE) {
-            return IDLE.values().stream().mapToInt(Deque::size).sum();
-        }
     }
 }

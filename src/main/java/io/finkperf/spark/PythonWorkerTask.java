@@ -101,11 +101,12 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         String key = String.join("\u0000", config.python(), resolve(config.driverDir()), resolve(config.scienceDir()),
                 config.module(), config.entry(), config.call(), String.valueOf(config.container()));
         long launch = epochNanos(); // before borrowing: starting a new worker is part of Python start
-        PooledWorker worker = PythonWorkerPool.borrow(key, workerCommand("--serve"));
+        PythonWorkerPool pool = ExecutorWorkerPool.get();
+        PooledWorker worker = pool.borrow(key, workerCommand("--serve"));
         OptionalInt exit = worker.run(specFile, config.timeoutSeconds());
         return new WorkerRun(launch, epochNanos(), exit.orElse(-1), exit.isPresent(), worker.log(), ok -> {
             if (ok) {
-                PythonWorkerPool.giveBack(key, worker);
+                pool.giveBack(key, worker);
             } else {
                 worker.close();
             }

@@ -7,7 +7,6 @@ import io.finkperf.spark.CachedAlerts;
 import io.finkperf.spark.LoopMeasurement;
 import io.finkperf.spark.PartitionBatchWriter;
 import io.finkperf.spark.PartitionOutcome;
-import io.finkperf.spark.PythonWorkerPool;
 import io.finkperf.spark.SparkBenchCluster;
 import io.finkperf.spark.WorkerConfig;
 import io.finkperf.registry.ModuleArg;
@@ -15,6 +14,8 @@ import io.finkperf.registry.ModuleSpec;
 import io.finkperf.results.ModuleError;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
+import io.finkperf.results.SparkFailure;
+import io.finkperf.results.SparkModeResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class SparkBench {
             try {
                 out.add(runModule(cluster, alerts, batch, plan, m, d, driverDir, scienceDir));
             } finally {
-                PythonWorkerPool.closeAll(); // local mode: this JVM's executor workers; a cluster's end with the app
+                ExecutorWorkerPool.close(); // local mode: this JVM's executor workers; a cluster's end with the app
             }
             afterEach.accept(List.copyOf(out));
         }
@@ -116,27 +117,33 @@ public final class SparkBench {
                     req.loops(), l.totalNs() / 1e9));
         }
         OverheadDecomposition.Result dec = OverheadDecomposition.of(loops, plan.coresUsed());
-        Map<String, Object> spark = SparkExtra.of(req, plan, direct, loops, dec);
+        SparkModeResult spark = SparkModeResults.of(req, plan, direct, loops, dec);
         // Line profile, peak RSS and energy stay those of the direct pass: the module's own code, on one core.
-        return new ModuleResult(direct.name(), direct.type(), direct.entry(), direct.outputColumn(), ModuleStatus.OK, null,
-                loops.get(0).nRows(), loops.get(0).partitions().size(), direct.importNs(), warmupNs,
-                loops.stream().map(l -> l.totalNs() * plan.coresUsed()).toList(), direct.peakRssBytes(), 0, 0,
-                loops.get(0).outputHash(), loops.get(0).partitions().get(0).outputDtype(), direct.inputs(),
-                direct.lineProfile(), direct.extra()).withExtra(Map.of("spark", spark));
+        return direct.toBuilder()
+                .nAlerts(loops.get(0).nRows())
+                .nChunks(loops.get(0).partitions().size())
+                .loops(warmupNs, loops.stream().map(l -> l.totalNs() * plan.coresUsed()).toList())
+                .cpuSeconds(0, 0)
+                .output(loops.get(0).outputHash(), loops.get(0).partitions().get(0).outputDtype())
+                .spark(spark)
+                .build();
     }
 
     private static ModuleResult failed(ModuleResult direct, LoopMeasurement l) {
-        return new ModuleResult(direct.name(), direct.type(), direct.entry(), direct.outputColumn(), ModuleStatus.ERROR,
-                new ModuleError("spark_worker", null, "module '" + direct.name() + "' failed in Spark mode: " + l.firstError(), null),
-                direct.nAlerts(), 0, 0, List.of(), List.of(), 0, 0, 0, null, null, direct.inputs(), null,
-                Map.of("spark", Map.of("errors", l.partitions().stream().filter(p -> !p.ok())
-                        .map(PartitionOutcome::error).toList())));
+        return ModuleResult.builder(direct.name(), direct.type(), direct.entry(), direct.outputColumn())
+                .failed(ModuleStatus.ERROR, new ModuleError("spark_worker", null,
+                        "module '" + direct.name() + "' failed in Spark mode: " + l.firstError(), null))
+                .nAlerts(direct.nAlerts())
+                .inputs(direct.inputs())
+                .spark(new SparkFailure(l.partitions().stream().filter(p -> !p.ok()).map(PartitionOutcome::error).toList()))
+                .build();
     }
 
     private static ModuleResult missing(ModuleSpec m) {
-        return new ModuleResult(m.name(), m.type().label(), m.entry(), m.output(), ModuleStatus.ERROR,
-                new ModuleError("no_direct_result", null, "module '" + m.name() + "' has no direct-mode result", null),
-                0, 0, 0, List.of(), List.of(), 0, 0, 0, null, null, Map.of(), null, Map.of());
+        return ModuleResult.builder(m.name(), m.type().label(), m.entry(), m.output())
+                .failed(ModuleStatus.ERROR, new ModuleError("no_direct_result", null,
+                        "module '" + m.name() + "' has no direct-mode result", null))
+                .build();
     }
 
     static String argsJson(List<ModuleArg> args) {

@@ -1,7 +1,7 @@
 package io.finkperf.spark;
 
 import io.finkperf.batch.BatchRows;
-
+import io.finkperf.data.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -41,36 +39,21 @@ public final class SparkBenchCluster implements AutoCloseable {
     private final String master;
     private final int executors;
     private final List<Path> archives = new ArrayList<>();
+    private boolean closed;
 
     /**
      * @param executors {@code <= 0}: let the master decide (local mode has one in-process executor)
      * @param conf      extra Spark settings ({@code --conf k=v})
+     * @see SparkSessions#bench the session's settings
      */
     public SparkBenchCluster(String master, int executors, int coresPerExecutor, double gbPerExecutor, Map<String, String> conf) {
         this.master = master;
         this.executors = executors;
-        Configurator.setRootLevel(Level.ERROR);
-        SparkSession.Builder b = SparkSession.builder().master(master).appName("fink-perf spark-bench")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.adaptive.enabled", "false")
-                .config("spark.task.cpus", "1")
-                .config("spark.task.maxFailures", "1")
-                .config("spark.executor.cores", String.valueOf(coresPerExecutor))
-                .config("spark.executor.memory", Math.max(1, Math.round(gbPerExecutor * 1024)) + "m");
-        if (master.startsWith("local")) {
-            b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
-        }
-        if (executors > 0) {
-            b.config("spark.executor.instances", String.valueOf(executors))
-                    .config("spark.cores.max", String.valueOf(executors * coresPerExecutor));
-        }
-        conf.forEach(b::config);
         try {
-            this.spark = b.getOrCreate();
+            this.spark = SparkSessions.bench(master, executors, coresPerExecutor, gbPerExecutor, conf);
         } catch (RuntimeException e) {
             throw new SparkClusterException("cannot start Spark on " + master + ": " + e.getMessage(), e);
         }
-        spark.sparkContext().setLogLevel("ERROR");
         spark.sparkContext().addSparkListener(listener);
     }
 
@@ -199,15 +182,27 @@ public final class SparkBenchCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops Spark, then ends the Python workers kept in this JVM (local mode's executor is this JVM;
+     * a cluster's executors end with the application) and deletes the shipped archives.
+     */
     @Override
     public void close() {
-        spark.stop();
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            for (Path dir : archives) {
-                PythonWorkerTask.deleteRecursively(dir);
+            spark.stop();
+        } finally {
+            ExecutorWorkerPool.close();
+            try {
+                for (Path dir : archives) {
+                    PythonWorkerTask.deleteRecursively(dir);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete shipped archives " + archives, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete shipped archives " + archives, e);
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finkperf.energy.EnergyEstimate;
+import io.finkperf.results.EnergyResult;
 import io.finkperf.results.FunctionProfile;
 import io.finkperf.results.LineStat;
 import io.finkperf.results.ModuleResult;
@@ -115,7 +115,7 @@ class ProfileCommandIT {
             assertEquals(0, r.exitCode(), r.stderr());
             ModuleResult m = ResultsJson.read(out.resolve("results.json")).module("lc_features").orElseThrow();
             assertEquals(500, m.nAlerts());
-            EnergyEstimate e = EnergyEstimate.fromMap(m.extra().get(EnergyEstimate.EXTRA_KEY));
+            EnergyResult e = m.extra().energy();
             assertTrue(e.notes().contains("no baseline B: the driver ran none (--energy-baseline-max 0)"), e.notes().toString());
             assertEquals(0.0, e.baselineJ());
         }

@@ -9,13 +9,14 @@ import io.finkperf.report.SparkDecompositionMarkdown;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.SparkFailure;
+import io.finkperf.results.SparkModeResult;
 import io.finkperf.testing.FinkPerfCli;
 import io.finkperf.testing.TestScience;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,9 +38,8 @@ class ProfileSparkModeIT {
         results = ResultsJson.read(out.resolve("results.json"));
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> spark(ModuleResult m) {
-        return (Map<String, Object>) m.extra().get("spark");
+    static SparkModeResult spark(ModuleResult m) {
+        return m.extra().sparkResult();
     }
 
     @Test
@@ -48,23 +48,21 @@ class ProfileSparkModeIT {
         assertEquals("spark", results.config().mode());
         assertEquals("spark local[2]", results.config().runner());
         for (ModuleResult m : results.modules()) {
-            assertEquals(Boolean.TRUE, spark(m).get("equivalent"), m.name());
-            assertEquals(spark(m).get("directOutputHash"), m.outputHash(), m.name());
+            assertTrue(spark(m).equivalent(), m.name());
+            assertEquals(spark(m).directOutputHash(), m.outputHash(), m.name());
             assertEquals(2, m.samplesNs().size(), m.name());
         }
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void pythonWorkersStartedInTheFirstLoopServeTheSecond() {
         for (ModuleResult m : results.modules()) {
-            assertEquals(Boolean.TRUE, spark(m).get("pythonWorkerReuse"));
-            List<Map<String, Object>> loops = (List<Map<String, Object>>) spark(m).get("loops");
-            List<Object> first = loops.get(0).get("partitions") instanceof List<?> l ? List.copyOf(l) : List.of();
+            assertTrue(spark(m).pythonWorkerReuse());
+            List<SparkModeResult.Loop> loops = spark(m).loops();
             // the first task of the module cannot find a worker; a later one of the same loop may
-            assertTrue(first.stream().anyMatch(p -> Boolean.FALSE.equals(((Map<String, Object>) p).get("reusedWorker"))), m.name());
-            for (Object p : (List<Object>) loops.get(1).get("partitions")) {
-                assertEquals(Boolean.TRUE, ((Map<String, Object>) p).get("reusedWorker"), m.name() + " loop 2");
+            assertTrue(loops.get(0).partitions().stream().anyMatch(p -> !p.reusedWorker()), m.name());
+            for (SparkModeResult.Partition p : loops.get(1).partitions()) {
+                assertTrue(p.reusedWorker(), m.name() + " loop 2");
             }
         }
     }
@@ -80,8 +78,8 @@ class ProfileSparkModeIT {
     @Test
     void sparkThroughputComesFromItsSamplesAndIsBelowDirect() {
         for (ModuleResult m : results.modules()) {
-            double sparkRate = ((Number) spark(m).get("throughputPerCore")).doubleValue();
-            double directRate = ((Number) spark(m).get("directThroughputPerCore")).doubleValue();
+            double sparkRate = spark(m).throughputPerCore();
+            double directRate = spark(m).directThroughputPerCore();
             double meanCoreSeconds = m.samplesNs().stream().mapToLong(Long::longValue).average().orElseThrow() / 1e9;
             assertEquals(m.nAlerts() / meanCoreSeconds, sparkRate, sparkRate * 1e-9, m.name() + ": samples are wall × cores");
             assertTrue(sparkRate < directRate, m.name() + ": " + sparkRate + " vs " + directRate);
@@ -129,7 +127,11 @@ class ProfileSparkModeIT {
                 sized.error().message());
         ModuleResult fine = res.module("fine").orElseThrow();
         assertTrue(fine.ok());
-        assertEquals(Boolean.TRUE, spark(fine).get("equivalent"));
+        assertTrue(spark(fine).equivalent());
+        // both partitions of 36 alerts failed, and results.json says so
+        List<String> errors = ((SparkFailure) sized.extra().spark()).errors();
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.stream().allMatch(e -> e.contains("needs 50 alerts, got 36")), errors.toString());
     }
 
     @Test

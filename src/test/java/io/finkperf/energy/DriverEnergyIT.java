@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.finkperf.results.DriverEnergy;
+import io.finkperf.results.EnergyResult;
 import io.finkperf.results.ModuleResult;
-import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.ResultsJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,8 @@ class DriverEnergyIT {
     void busyModuleHasStrictlyLargerNetEnergyThanSleepingOne() throws Exception {
         Map<String, Map<String, Object>> out = runPython();
         EnergySettings s = EnergySettings.defaults();
-        EnergyEstimate busy = EnergyModel.estimate(asModule(out.get("busy")), "AMD EPYC", s);
-        EnergyEstimate sleepy = EnergyModel.estimate(asModule(out.get("sleepy")), "AMD EPYC", s);
+        EnergyResult busy = EnergyModel.estimate(asModule(out.get("busy")), "AMD EPYC", s);
+        EnergyResult sleepy = EnergyModel.estimate(asModule(out.get("sleepy")), "AMD EPYC", s);
         assertTrue(EnergyModel.MODEL.equals(busy.method()) || busy.method().startsWith("rapl"), busy.method());
         assertTrue(busy.netJ() > sleepy.netJ(), "busy " + busy.netJ() + " J vs sleepy " + sleepy.netJ() + " J");
         assertTrue(busy.netCpuJ() > 0, "busy net cpu " + busy.netCpuJ());
@@ -56,11 +57,10 @@ class DriverEnergyIT {
 
     /** The driver's object as a module result: CPU and time of A as the driver reports them. */
     private static ModuleResult asModule(Map<String, Object> d) {
-        long wall = DriverEnergy.asLong(d.get("wall_ns_a"));
-        double cpu = DriverEnergy.asDouble(d.get("cpu_s_a"));
-        return new ModuleResult("m", "feature", "e", "o", ModuleStatus.OK, null, 1, 1, 0, List.of(), List.of(wall),
-                DriverEnergy.asLong(d.get("peak_rss_bytes_a")), cpu, 0, null, null, Map.of(), null,
-                Map.of(DriverEnergy.EXTRA_KEY, d));
+        DriverEnergy e = EnergyFixtures.parsed(d);
+        return ModuleResult.builder("m", "feature", "e", "o").nAlerts(1).nChunks(1)
+                .loops(List.of(), List.of(e.wallNsA())).peakRssBytes(e.peakRssBytesA()).cpuSeconds(e.cpuSA(), 0)
+                .energyDriver(e).build();
     }
 
     private static Map<String, Map<String, Object>> runPython() throws IOException, InterruptedException {

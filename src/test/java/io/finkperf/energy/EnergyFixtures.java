@@ -1,7 +1,8 @@
 package io.finkperf.energy;
 
+import io.finkperf.results.DriverEnergy;
 import io.finkperf.results.ModuleResult;
-import io.finkperf.results.ModuleStatus;
+import io.finkperf.results.ResultsJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,14 @@ final class EnergyFixtures {
     }
 
     static ModuleResult module(List<Long> samples, double user, double sys, Map<String, Object> driverEnergy) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        if (driverEnergy != null) {
-            extra.put(DriverEnergy.EXTRA_KEY, driverEnergy);
-        }
-        return new ModuleResult("m", "feature", "pkg.mod:fn", "out", ModuleStatus.OK, null, 1000, 1, 0, List.of(),
-                samples, 2 * GIB, user, sys, "sha256:00", "float64", Map.of(), null, extra);
+        return ModuleResult.builder("m", "feature", "pkg.mod:fn", "out").nAlerts(1000).nChunks(1)
+                .loops(List.of(), samples).peakRssBytes(2 * GIB).cpuSeconds(user, sys).output("sha256:00", "float64")
+                .energyDriver(driverEnergy == null ? null : parsed(driverEnergy)).build();
+    }
+
+    /** The driver's object parsed as the engine parses it. */
+    static DriverEnergy parsed(Map<String, Object> driverEnergy) {
+        return ResultsJson.mapper().convertValue(driverEnergy, DriverEnergy.class);
     }
 
     /** The driver's object as Jackson reads it: A spans 4.2 s, B ran 2 s (capped), RAPL unreadable. */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import io.finkperf.results.EnergyResult;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import java.util.List;
@@ -36,7 +36,7 @@ class EnergyModelTest {
          */
         @Test
         void handComputedJoules() {
-            EnergyEstimate e = EnergyModel.estimate(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
+            EnergyResult e = EnergyModel.estimate(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
             assertEquals(EnergyModel.MODEL, e.method());
             assertEquals(4.375, e.wattsPerCore(), EPS);
             assertEquals(4.0, e.wallSeconds(), EPS);
@@ -61,7 +61,7 @@ class EnergyModelTest {
          */
         @Test
         void handComputedCo2() {
-            EnergyEstimate e = EnergyModel.estimate(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
+            EnergyResult e = EnergyModel.estimate(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
             assertEquals(0.00983125, e.netJPerAlert(), EPS);
             assertEquals(9.83125, e.netJPer1000Alerts(), EPS);
             assertEquals(1.9116319444e-7, e.gCo2PerAlert(), 1e-16);
@@ -75,7 +75,7 @@ class EnergyModelTest {
         @Test
         void settingsChangeOnlyTheCo2() {
             EnergySettings s = EnergySettings.defaults().withIntensity(CarbonIntensity.of("world")).withPue(1.5);
-            EnergyEstimate e = EnergyModel.estimate(module(driverModel(0.01)), EPYC_7763, s);
+            EnergyResult e = EnergyModel.estimate(module(driverModel(0.01)), EPYC_7763, s);
             assertEquals(19.6625, e.netJ(), EPS);
             assertEquals(1.94576823e-6, e.gCo2PerAlert(), 1e-14);
             assertEquals("WORLD", e.intensityCode());
@@ -84,7 +84,7 @@ class EnergyModelTest {
         /* Without the driver's object: A only. 17.5 + 3.0 = 20.5 J, no baseline. */
         @Test
         void noDriverObjectMeansNoBaseline() {
-            EnergyEstimate e = EnergyModel.estimate(module(null), EPYC_7763, EnergySettings.defaults());
+            EnergyResult e = EnergyModel.estimate(module(null), EPYC_7763, EnergySettings.defaults());
             assertEquals(20.5, e.netJ(), EPS);
             assertEquals(0.0, e.baselineJ(), EPS);
             assertTrue(e.notes().get(0).startsWith("no baseline B"));
@@ -107,7 +107,7 @@ class EnergyModelTest {
          */
         @Test
         void packageAndDram() {
-            EnergyEstimate e = EnergyModel.estimate(module(driverRapl(true)), EPYC_7763, EnergySettings.defaults());
+            EnergyResult e = EnergyModel.estimate(module(driverRapl(true)), EPYC_7763, EnergySettings.defaults());
             assertEquals(EnergyModel.RAPL, e.method());
             assertEquals(30.0, e.cpuJ(), EPS);
             assertEquals(4.0, e.ramJ(), EPS);
@@ -121,7 +121,7 @@ class EnergyModelTest {
         /* No dram zone: RAM from the model over A's 4 s: 2 GiB × 0.375 × 4 = 3 J, B 0.5 × 0.375 × 4 = 0.75 J. */
         @Test
         void packageOnlyTakesRamFromTheModel() {
-            EnergyEstimate e = EnergyModel.estimate(module(driverRapl(false)), EPYC_7763, EnergySettings.defaults());
+            EnergyResult e = EnergyModel.estimate(module(driverRapl(false)), EPYC_7763, EnergySettings.defaults());
             assertEquals(EnergyModel.RAPL_MODEL_RAM, e.method());
             assertEquals(30.0 - 20.0, e.netCpuJ(), EPS);
             assertEquals(3.0, e.ramJ(), EPS);
@@ -133,7 +133,7 @@ class EnergyModelTest {
         void unreadableCounterFallsBackToTheModel() {
             Map<String, Object> d = driverRapl(true);
             d.put("rapl_uj_b", List.of(Map.of("zone", "intel-rapl:0", "name", "package-0")));  // uj null: wrap unknown
-            EnergyEstimate e = EnergyModel.estimate(module(d), EPYC_7763, EnergySettings.defaults());
+            EnergyResult e = EnergyModel.estimate(module(d), EPYC_7763, EnergySettings.defaults());
             assertEquals(EnergyModel.MODEL, e.method());
         }
     }
@@ -147,9 +147,9 @@ class EnergyModelTest {
     @Test
     void busyModuleCostsMoreThanSleepingOne() {
         EnergySettings s = EnergySettings.defaults();
-        EnergyEstimate busy = EnergyModel.estimate(module(List.of(2_000_000_000L, 2_000_000_000L), 3.9, 0.1,
+        EnergyResult busy = EnergyModel.estimate(module(List.of(2_000_000_000L, 2_000_000_000L), 3.9, 0.1,
                 driverModel(0.01)), EPYC_7763, s);
-        EnergyEstimate sleep = EnergyModel.estimate(module(List.of(2_000_000_000L, 2_000_000_000L), 0.01, 0.0,
+        EnergyResult sleep = EnergyModel.estimate(module(List.of(2_000_000_000L, 2_000_000_000L), 0.01, 0.0,
                 driverModel(0.01)), EPYC_7763, s);
         assertEquals(17.4125, busy.netCpuJ(), EPS);
         assertEquals(-0.04375, sleep.netCpuJ(), EPS);
@@ -165,28 +165,29 @@ class EnergyModelTest {
         Map<String, Object> d = new java.util.LinkedHashMap<>(driverModel(0.01));
         d.put("codecarbon", Map.of("available", true, "version", "2.8.0",
                 "a", Map.of("energy_consumed", 1e-6, "mode", "constant"), "b", Map.of("energy_consumed", 4e-7)));
-        EnergyEstimate e = EnergyModel.estimate(module(d), EPYC_7763, EnergySettings.defaults());
+        EnergyResult e = EnergyModel.estimate(module(d), EPYC_7763, EnergySettings.defaults());
         assertEquals(0.288, e.codecarbonNetJPer1000Alerts(), 1e-9);
         assertEquals("constant", e.codecarbonMode());
-        EnergyEstimate none = EnergyModel.estimate(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
+        EnergyResult none = EnergyModel.estimate(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
         assertTrue(Double.isNaN(none.codecarbonNetJPer1000Alerts()));
         assertNull(none.codecarbonMode());
     }
 
     @Test
-    void attachStoresAMapThatSurvivesResultsJson() throws Exception {
-        ModuleResult m = EnergyModel.attach(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
-        assertTrue(m.extra().containsKey(DriverEnergy.EXTRA_KEY), "the raw driver object is kept");
-        String json = ResultsJson.mapper().writeValueAsString(m.extra());
-        Map<String, Object> back = ResultsJson.mapper().readValue(json, new TypeReference<Map<String, Object>>() { });
-        EnergyEstimate e = EnergyEstimate.fromMap(back.get(EnergyEstimate.EXTRA_KEY));
+    void attachStoresAnEstimateThatSurvivesResultsJson() throws Exception {
+        ModuleResult attached = EnergyModel.attach(module(driverModel(0.01)), EPYC_7763, EnergySettings.defaults());
+        assertNotNull(attached.extra().energyDriver(), "the raw driver object is kept");
+        String json = ResultsJson.mapper().writeValueAsString(attached);
+        ModuleResult m = ResultsJson.mapper().readValue(json, ModuleResult.class);
+        assertEquals(attached, m);
+        EnergyResult e = m.extra().energy();
         assertNotNull(e);
         assertEquals(19.6625, e.netJ(), EPS);
         assertEquals(EnergyModel.MODEL, e.method());
-        assertEquals(((Map<?, ?>) back.get("energy")).get("netJ"), e.netJ());
-        assertNull(EnergyEstimate.fromMap(Map.of("something", "else")));
+        // derived figures are written for other readers
+        assertEquals(e.netJ(), ResultsJson.mapper().readTree(json).path("extra").path("energy").path("netJ").asDouble(), EPS);
         // recomputed from the stored raw object with other settings
-        EnergyEstimate world = EnergyModel.estimate(m, EPYC_7763,
+        EnergyResult world = EnergyModel.estimate(m, EPYC_7763,
                 EnergySettings.defaults().withIntensity(CarbonIntensity.of("WORLD")));
         assertEquals(e.netJ(), world.netJ(), EPS);
     }

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finkperf.energy.DriverEnergy;
-import io.finkperf.energy.EnergyEstimate;
+import io.finkperf.results.DriverEnergy;
+import io.finkperf.results.EnergyResult;
+import io.finkperf.results.ResultsJson;
 import io.finkperf.energy.EnergyModel;
 import io.finkperf.energy.EnergySettings;
 import io.finkperf.results.Environment;
@@ -44,9 +45,9 @@ class EnergyChartTest {
         modules.add(measured("early_classifier", "ml", 20_000_000_000L, 99, 420 * MIB, Map.of("available", true,
                 "version", "2.8.0", "a", Map.of("energy_consumed", 100 * 42.5 / 3.6e6, "mode", "constant"),
                 "b", Map.of("energy_consumed", 60 * 42.5 / 3.6e6, "mode", "constant"))));
-        modules.add(new ModuleResult("slow_lc", "feature", "e", "o", ModuleStatus.TIMEOUT,
-                new ModuleError("timeout", null, "timed out", null), 1000, 1, 0, List.of(), List.of(), 95 * MIB, 0, 0,
-                null, null, Map.of(), null, Map.of()));
+        modules.add(ModuleResult.builder("slow_lc", "feature", "e", "o")
+                .failed(ModuleStatus.TIMEOUT, new ModuleError("timeout", null, "timed out", null))
+                .nAlerts(1000).nChunks(1).peakRssBytes(95 * MIB).build());
         return new RunResults(RunResults.SCHEMA, "0.1.0", "2025-06-02T09:15:00Z", null, env, config, modules);
     }
 
@@ -63,9 +64,10 @@ class EnergyChartTest {
         d.put("rapl_reason", "no RAPL zones under /sys/class/powercap");
         d.put("baseline_capped", 5 * loopNs > 60_000_000_000L);
         d.put("codecarbon", cc == null ? Map.of("available", false, "reason", "codecarbon not importable") : cc);
-        ModuleResult m = new ModuleResult(name, type, "e", "o", ModuleStatus.OK, null, 1000, 1, 0, List.of(),
-                List.of(loopNs, loopNs, loopNs, loopNs, loopNs), rss, cpuS * 0.97, cpuS * 0.03, "sha256:00", "float64",
-                Map.of(), null, Map.of(DriverEnergy.EXTRA_KEY, d));
+        ModuleResult m = ModuleResult.builder(name, type, "e", "o").nAlerts(1000).nChunks(1)
+                .loops(List.of(), List.of(loopNs, loopNs, loopNs, loopNs, loopNs)).peakRssBytes(rss)
+                .cpuSeconds(cpuS * 0.97, cpuS * 0.03).output("sha256:00", "float64")
+                .energyDriver(ResultsJson.mapper().convertValue(d, DriverEnergy.class)).build();
         return EnergyModel.attach(m, CPU_MODEL, EnergySettings.defaults());
     }
 
@@ -125,12 +127,12 @@ class EnergyChartTest {
      */
     @Test
     void labelShowsCodecarbonBesideOurs() {
-        EnergyEstimate e = EnergyChart.estimates(run()).entrySet().stream()
+        EnergyResult e = EnergyChart.estimates(run()).entrySet().stream()
                 .filter(x -> x.getKey().name().equals("early_classifier")).findFirst().orElseThrow().getValue();
         assertEquals(-0.425, e.codecarbonNetJPer1000Alerts(), 1e-9);
         assertEquals("codecarbon (constant): -425 mJ", EnergyChart.codecarbonLabel(e));
         assertTrue(EnergyChart.label(e).endsWith("/yr"), EnergyChart.label(e));
-        EnergyEstimate without = EnergyChart.estimates(run()).values().iterator().next();
+        EnergyResult without = EnergyChart.estimates(run()).values().iterator().next();
         assertEquals(null, EnergyChart.codecarbonLabel(without));
     }
 

@@ -102,8 +102,8 @@ final class ReportFixtures {
 
     static ModuleResult module(String name, String type, String entry, ModuleStatus status, ModuleError error,
             List<Long> samples, long rss, LineProfile profile) {
-        return new ModuleResult(name, type, entry, name + "_out", status, error, N, 1, 1_500_000_000L, List.of(3_000_000L),
-                samples, rss, 1.25, 0.05, status == ModuleStatus.OK ? "sha256:00ff" : null, "float64", Map.of(),
-                profile, Map.of());
+        return ModuleResult.builder(name, type, entry, name + "_out").failed(status, error).nAlerts(N).nChunks(1)
+                .importNs(1_500_000_000L).loops(List.of(3_000_000L), samples).peakRssBytes(rss).cpuSeconds(1.25, 0.05)
+                .output(status == ModuleStatus.OK ? "sha256:00ff" : null, "float64").lineProfile(profile).build();
     }
 }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.SparkModeResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -38,9 +38,9 @@ class SparkDecompositionReportTest {
         @Test
         void eachModulesPartsAddUpToItsMeasuredWallTime() {
             for (ModuleResult m : SparkExtras.modules(spark)) {
-                Map<String, Object> s = SparkExtras.of(m);
-                double sum = SparkExtras.parts(s).values().stream().mapToDouble(Number::doubleValue).sum();
-                assertEquals(SparkExtras.num(SparkExtras.decomposition(s), "totalSeconds"), sum, 1e-9, m.name());
+                SparkModeResult.Decomposition d = m.extra().sparkResult().decomposition();
+                double sum = d.parts().values().stream().mapToDouble(Double::doubleValue).sum();
+                assertEquals(d.totalSeconds(), sum, 1e-9, m.name());
             }
         }
 

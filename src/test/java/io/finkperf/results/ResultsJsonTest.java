@@ -20,10 +20,11 @@ class ResultsJsonTest {
     Path tmp;
 
     static RunResults run() {
-        ModuleResult m = new ModuleResult("slow_lc", "feature", "fink_science.ztf.slow_lc.processor:slow", "slow",
-                ModuleStatus.OK, null, 1000, 1, 5_000_000L, List.of(300_000_000L),
-                List.of(250_000_000L, 200_000_000L, 500_000_000L), 64L << 20, 0.9, 0.05, "ab12", "float64",
-                Map.of("cjd", "data"), null, Map.of("note", "x"));
+        ModuleResult m = ModuleResult.builder("slow_lc", "feature", "fink_science.ztf.slow_lc.processor:slow", "slow")
+                .nAlerts(1000).nChunks(1).importNs(5_000_000L)
+                .loops(List.of(300_000_000L), List.of(250_000_000L, 200_000_000L, 500_000_000L))
+                .peakRssBytes(64L << 20).cpuSeconds(0.9, 0.05).output("ab12", "float64").inputs(Map.of("cjd", "data"))
+                .wallSeconds(1.5).build();
         Environment env = new Environment("cpu", 2, 1L << 30, "Linux", "17", "host", "/s", null, "1.0", "d.parquet",
                 "ztf-raw", "ztf", Map.of(), Map.of());
         RunConfig config = new RunConfig("r.yaml", List.of("slow_lc"), 1000, 1, 3, 10000, 600, "local", "direct");

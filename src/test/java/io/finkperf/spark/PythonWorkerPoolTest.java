@@ -55,9 +55,11 @@ class PythonWorkerPoolTest {
                 DataTypes.createStructField("x", DataTypes.DoubleType, true))), batch, 4, "test", "ztf");
     }
 
+    final PythonWorkerPool pool = new PythonWorkerPool();
+
     @AfterEach
     void closeWorkers() {
-        PythonWorkerPool.closeAll();
+        pool.close();
     }
 
     final AtomicInteger cleanups = new AtomicInteger();
@@ -92,12 +94,12 @@ class PythonWorkerPoolTest {
 
     @Test
     void aWorkerGivenBackServesTheNextTaskWithoutRestarting() throws Exception {
-        PooledWorker first = PythonWorkerPool.borrow("m", serve());
+        PooledWorker first = pool.borrow("m", serve());
         assertTrue(first.fresh());
         assertEquals(OptionalInt.of(0), first.run(spec("a", "double"), 60));
-        PythonWorkerPool.giveBack("m", first);
+        pool.giveBack("m", first);
 
-        PooledWorker again = PythonWorkerPool.borrow("m", serve());
+        PooledWorker again = pool.borrow("m", serve());
         assertSame(first, again);
         assertFalse(again.fresh());
         assertEquals(OptionalInt.of(0), again.run(spec("b", "double"), 60));
@@ -111,21 +113,21 @@ class PythonWorkerPoolTest {
 
     @Test
     void borrowingForAnotherModuleEndsTheIdleWorkersOfTheFirst() throws Exception {
-        PooledWorker w = PythonWorkerPool.borrow("m", serve());
+        PooledWorker w = pool.borrow("m", serve());
         assertEquals(OptionalInt.of(0), w.run(spec("a", "double"), 60));
-        PythonWorkerPool.giveBack("m", w);
-        assertEquals(1, PythonWorkerPool.idleCount());
+        pool.giveBack("m", w);
+        assertEquals(1, pool.idleCount());
 
-        PooledWorker other = PythonWorkerPool.borrow("n", serve());
+        PooledWorker other = pool.borrow("n", serve());
         assertNotSame(w, other);
-        assertEquals(0, PythonWorkerPool.idleCount());
+        assertEquals(0, pool.idleCount());
         assertTrue(endsWithin(w, 10_000), "the idle worker of the first module is ended (off the task's clock)");
         other.close();
     }
 
     @Test
     void aWorkerThatDoesNotAnswerInTimeIsKilled() throws Exception {
-        PooledWorker w = PythonWorkerPool.borrow("m", serve());
+        PooledWorker w = pool.borrow("m", serve());
         assertEquals(OptionalInt.empty(), w.run(spec("s", "slow"), 2));
         assertFalse(w.alive());
         assertEquals(1, cleanups.get(), "what the kill leaves behind (a container) is cleaned up");
@@ -133,10 +135,38 @@ class PythonWorkerPoolTest {
 
     @Test
     void aFailedSpecEndsTheWorkerWithTheDriversExitCode() throws Exception {
-        PooledWorker w = PythonWorkerPool.borrow("m", serve());
+        PooledWorker w = pool.borrow("m", serve());
         assertEquals(OptionalInt.of(4), w.run(spec("e", "missing_function"), 60));
         assertEquals("import", result("e").path("error").path("kind").asText());
         w.close();
         assertFalse(w.alive());
+    }
+
+    @Test
+    void closingThePoolEndsItsIdleWorkersAndAnyGivenBackLater() throws Exception {
+        PooledWorker idle = pool.borrow("m", serve());
+        PooledWorker busy = pool.borrow("m", serve());
+        assertEquals(OptionalInt.of(0), idle.run(spec("a", "double"), 60));
+        pool.giveBack("m", idle);
+
+        pool.close();
+        assertFalse(idle.alive(), "idle workers end with the pool");
+        assertTrue(busy.alive(), "a worker still running a task is left to finish it");
+        pool.giveBack("m", busy);
+        assertFalse(busy.alive(), "given back to a closed pool: ended at once");
+        assertEquals(0, pool.idleCount());
+    }
+
+    @Test
+    void theExecutorsPoolIsOneUntilClosedThenANewOne() {
+        PythonWorkerPool first = ExecutorWorkerPool.get();
+        try {
+            assertSame(first, ExecutorWorkerPool.get());
+        } finally {
+            ExecutorWorkerPool.close();
+        }
+        PythonWorkerPool second = ExecutorWorkerPool.get();
+        ExecutorWorkerPool.close();
+        assertNotSame(first, second);
     }
 }

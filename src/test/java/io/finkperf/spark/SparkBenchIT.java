@@ -1,18 +1,19 @@
 package io.finkperf.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.SparkModeResult;
 import io.finkperf.testing.FinkPerfCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,9 +42,8 @@ class SparkBenchIT {
         results = ResultsJson.read(out.resolve("results.json"));
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> spark(ModuleResult m) {
-        return (Map<String, Object>) m.extra().get("spark");
+    static SparkModeResult spark(ModuleResult m) {
+        return m.extra().sparkResult();
     }
 
     @Test
@@ -56,51 +56,48 @@ class SparkBenchIT {
     @Test
     void outputsEqualDirectMode() {
         for (ModuleResult m : results.modules()) {
-            Map<String, Object> s = spark(m);
-            assertNotNull(s.get("directOutputHash"), m.name());
-            assertEquals(s.get("directOutputHash"), m.outputHash(), m.name());
-            assertEquals(Boolean.TRUE, s.get("equivalent"), m.name());
+            SparkModeResult s = spark(m);
+            assertNotNull(s.directOutputHash(), m.name());
+            assertEquals(s.directOutputHash(), m.outputHash(), m.name());
+            assertTrue(s.equivalent(), m.name());
             assertEquals(72, m.nAlerts(), m.name());
         }
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void decompositionExplainsTheWallTimeWithinTenPercent() {
         for (ModuleResult m : results.modules()) {
-            Map<String, Object> d = (Map<String, Object>) spark(m).get("decomposition");
-            double total = ((Number) d.get("totalSeconds")).doubleValue();
-            double explained = ((Number) d.get("explainedSeconds")).doubleValue();
+            SparkModeResult.Decomposition d = spark(m).decomposition();
+            double total = d.totalSeconds();
+            double explained = d.explainedSeconds();
             assertTrue(total > 0, m.name());
             assertTrue(Math.abs(total - explained) <= SparkBench.TOLERANCE * total,
                     m.name() + ": explained " + explained + " of " + total);
-            Map<String, Number> parts = (Map<String, Number>) d.get("parts");
-            assertEquals(OverheadDecomposition.PARTS, List.copyOf(parts.keySet()));
-            assertTrue(parts.get(OverheadDecomposition.COMPUTE).doubleValue() > 0, m.name());
-            assertTrue(parts.get(OverheadDecomposition.PYTHON_START).doubleValue() > 0, m.name());
+            assertEquals(OverheadDecomposition.PARTS, List.copyOf(d.parts().keySet()));
+            assertTrue(d.part(OverheadDecomposition.COMPUTE) > 0, m.name());
+            assertTrue(d.part(OverheadDecomposition.PYTHON_START) > 0, m.name());
         }
     }
 
     @Test
     void throughputIsPositiveAndComparedWithDirectMode() {
         for (ModuleResult m : results.modules()) {
-            Map<String, Object> s = spark(m);
-            assertTrue(((Number) s.get("throughputPerCore")).doubleValue() > 0, m.name());
-            assertTrue(((Number) s.get("directThroughputPerCore")).doubleValue() > 0, m.name());
-            assertEquals(2, ((Number) s.get("coresUsed")).intValue());
+            SparkModeResult s = spark(m);
+            assertTrue(s.throughputPerCore() > 0, m.name());
+            assertTrue(s.directThroughputPerCore() > 0, m.name());
+            assertEquals(2, s.coresUsed());
             assertEquals(2, m.samplesNs().size());
             assertTrue(m.throughputStats().mean() > 0, m.name());
         }
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void withoutReuseEveryTaskStartsItsOwnPythonWorker() {
         for (ModuleResult m : results.modules()) {
-            assertEquals(Boolean.FALSE, spark(m).get("pythonWorkerReuse"));
-            for (Map<String, Object> loop : (List<Map<String, Object>>) spark(m).get("loops")) {
-                for (Map<String, Object> p : (List<Map<String, Object>>) loop.get("partitions")) {
-                    assertEquals(Boolean.FALSE, p.get("reusedWorker"), m.name());
+            assertFalse(spark(m).pythonWorkerReuse());
+            for (SparkModeResult.Loop loop : spark(m).loops()) {
+                for (SparkModeResult.Partition p : loop.partitions()) {
+                    assertFalse(p.reusedWorker(), m.name());
                 }
             }
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.SparkModeResult;
 import io.finkperf.runner.local.PythonLocator;
 import io.finkperf.testing.FinkPerfCli;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,16 +89,14 @@ class SparkStandaloneIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> spark(ModuleResult m) {
-        return (Map<String, Object>) m.extra().get("spark");
+    static SparkModeResult spark(ModuleResult m) {
+        return m.extra().sparkResult();
     }
 
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> tasks(ModuleResult m) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (Map<String, Object> loop : (List<Map<String, Object>>) spark(m).get("loops")) {
-            all.addAll((List<Map<String, Object>>) loop.get("tasks"));
+    static List<SparkModeResult.Task> tasks(ModuleResult m) {
+        List<SparkModeResult.Task> all = new ArrayList<>();
+        for (SparkModeResult.Loop loop : spark(m).loops()) {
+            all.addAll(loop.tasks());
         }
         return all;
     }
@@ -116,9 +114,9 @@ class SparkStandaloneIT {
     void outputsEqualDirectMode() {
         for (Run run : List.of(shared, shipped)) {
             for (ModuleResult m : run.results().modules()) {
-                Map<String, Object> s = spark(m);
-                assertEquals(Boolean.TRUE, s.get("equivalent"), m.name());
-                assertEquals(s.get("directOutputHash"), m.outputHash(), m.name());
+                SparkModeResult s = spark(m);
+                assertTrue(s.equivalent(), m.name());
+                assertEquals(s.directOutputHash(), m.outputHash(), m.name());
                 assertEquals(72, m.nAlerts(), m.name());
             }
         }
@@ -127,38 +125,36 @@ class SparkStandaloneIT {
     @Test
     void coresUsedAreTheCoresTheWorkerGranted() {
         for (ModuleResult m : shared.results().modules()) {
-            assertEquals(WORKER_CORES, ((Number) spark(m).get("coresUsed")).intValue(), m.name());
-            assertEquals(2, ((Number) spark(m).get("partitions")).intValue(), m.name());
+            assertEquals(WORKER_CORES, spark(m).coresUsed(), m.name());
+            assertEquals(2, spark(m).partitions(), m.name());
         }
         ModuleResult m = shipped.results().modules().get(0);
-        assertEquals(3, ((Number) spark(m).get("plannedCores")).intValue());
-        assertEquals(WORKER_CORES, ((Number) spark(m).get("coresUsed")).intValue());
+        assertEquals(3, spark(m).plannedCores());
+        assertEquals(WORKER_CORES, spark(m).coresUsed());
     }
 
     @Test
     void tasksRanInExecutorJvmsOfTheWorker() {
         for (Run run : List.of(shared, shipped)) {
             for (ModuleResult m : run.results().modules()) {
-                List<Map<String, Object>> tasks = tasks(m);
+                List<SparkModeResult.Task> tasks = tasks(m);
                 assertFalse(tasks.isEmpty(), m.name());
-                for (Map<String, Object> t : tasks) {
-                    assertNotEquals("driver", t.get("executorId"), m.name() + ": " + t);
-                    assertTrue(((String) t.get("executorId")).matches("\\d+"), m.name() + ": " + t);
-                    assertEquals("127.0.0.1", t.get("host"), m.name() + ": " + t);
+                for (SparkModeResult.Task t : tasks) {
+                    assertNotEquals("driver", t.executorId(), m.name() + ": " + t);
+                    assertTrue(t.executorId().matches("\\d+"), m.name() + ": " + t);
+                    assertEquals("127.0.0.1", t.host(), m.name() + ": " + t);
                 }
             }
         }
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void decompositionExplainsTheWallTime() {
         for (ModuleResult m : shared.results().modules()) {
-            Map<String, Object> d = (Map<String, Object>) spark(m).get("decomposition");
-            assertEquals(Boolean.TRUE, d.get("withinTolerance"), m.name() + ": " + d);
-            Map<String, Number> parts = (Map<String, Number>) d.get("parts");
-            assertTrue(parts.get(OverheadDecomposition.COMPUTE).doubleValue() > 0, m.name());
-            assertTrue(parts.get(OverheadDecomposition.PYTHON_START).doubleValue() > 0, m.name());
+            SparkModeResult.Decomposition d = spark(m).decomposition();
+            assertTrue(d.withinTolerance(), m.name() + ": " + d);
+            assertTrue(d.part(OverheadDecomposition.COMPUTE) > 0, m.name());
+            assertTrue(d.part(OverheadDecomposition.PYTHON_START) > 0, m.name());
         }
     }
 }

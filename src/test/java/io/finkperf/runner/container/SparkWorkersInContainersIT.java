@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.SparkModeResult;
 import io.finkperf.testing.FinkPerfCli;
 import io.finkperf.testing.TestScience;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,9 +67,8 @@ class SparkWorkersInContainersIT {
         return new Run(run.exitCode(), run.stderr(), ResultsJson.read(out.resolve("results.json")));
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> spark(ModuleResult m) {
-        return (Map<String, Object>) m.extra().get("spark");
+    static SparkModeResult spark(ModuleResult m) {
+        return m.extra().sparkResult();
     }
 
     @Test
@@ -77,7 +76,7 @@ class SparkWorkersInContainersIT {
         assertEquals(0, contained.exitCode(), contained.stderr());
         ModuleResult m = contained.results().module("where").orElseThrow();
         assertEquals("spark", contained.results().config().mode());
-        assertEquals(Boolean.TRUE, spark(m).get("equivalent"), String.valueOf(spark(m)));
+        assertTrue(spark(m).equivalent(), String.valueOf(spark(m)));
         assertEquals(2, m.samplesNs().size());
     }
 
@@ -92,10 +91,7 @@ class SparkWorkersInContainersIT {
     @Test
     void workersWereReusedInsideTheirContainers() {
         ModuleResult m = contained.results().module("where").orElseThrow();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> loops = (List<Map<String, Object>>) spark(m).get("loops");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> second = (List<Map<String, Object>>) loops.get(1).get("partitions");
-        assertTrue(second.stream().allMatch(p -> Boolean.TRUE.equals(p.get("reusedWorker"))), String.valueOf(second));
+        List<SparkModeResult.Partition> second = spark(m).loops().get(1).partitions();
+        assertTrue(second.stream().allMatch(SparkModeResult.Partition::reusedWorker), String.valueOf(second));
     }
 }
