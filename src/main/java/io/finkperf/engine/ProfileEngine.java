@@ -198,9 +198,7 @@ public final class ProfileEngine {
         if (neededLater && outcome.ok()) {
             produced.put(m.output(), m.name());
         }
-        ModuleResult result = DriverResultParser.parse(m, outcome, inputs, nRows);
-        // a module given network access is labelled so: its timings include remote services
-        return m.network() ? result.withExtra(Map.of("network", "allowed")) : result;
+        return DriverResultParser.parse(m, outcome, inputs, nRows);
     }
 
     /** Merges a producer's output column; hostile output files make the producer untrusted, not the run fail. */
