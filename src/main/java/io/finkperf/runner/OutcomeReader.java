@@ -87,6 +87,11 @@ public final class OutcomeReader {
         if (disagreement.isPresent()) {
             return untrusted(disagreement.get(), wall);
         }
+        Optional<String> cpu = TimingCheck.cpuDisagreement(result.path("cpu_user_s").asDouble(0)
+                + result.path("cpu_sys_s").asDouble(0), sup.cpuUserS() + sup.cpuSysS());
+        if (cpu.isPresent()) {
+            return untrusted(cpu.get(), wall);
+        }
         return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall);
     }
 

@@ -62,6 +62,18 @@ public final class TimingCheck {
         return Optional.empty();
     }
 
+    /**
+     * The CPU time a module reports for its calls cannot exceed what the kernel counted for the whole
+     * driver process (the supervisor's wait4), beyond rounding: 10 ms and 1 %.
+     */
+    public static Optional<String> cpuDisagreement(double reportedS, double kernelS) {
+        if (reportedS > kernelS * 1.01 + 0.010) {
+            return Optional.of(String.format(Locale.ROOT, "the module reports %.3f s of CPU time but the kernel counted"
+                    + " %.3f s for its whole process", reportedS, kernelS));
+        }
+        return Optional.empty();
+    }
+
     static long allowance(ObservedLoop l, long ipcNs) {
         return l.calls() * 2L * ipcNs + NOISE_NS + Math.round(NOISE_FRACTION * l.observedNs());
     }

@@ -66,6 +66,14 @@ class TimingCheckTest {
     }
 
     @Test
+    void reportedCpuCannotExceedTheKernelsCount() {
+        assertEquals(Optional.empty(), TimingCheck.cpuDisagreement(0.50, 0.80));
+        assertEquals(Optional.empty(), TimingCheck.cpuDisagreement(0.805, 0.80));
+        String why = TimingCheck.cpuDisagreement(5.0, 0.8).orElseThrow();
+        assertEquals("the module reports 5.000 s of CPU time but the kernel counted 0.800 s for its whole process", why);
+    }
+
+    @Test
     void eventCostIsTheNinetiethPercentileOfThePingsWithAFloor() {
         assertEquals(40_000L, TimingCheck.ipcNs(PINGS));
         assertEquals(TimingCheck.MIN_IPC_NS, TimingCheck.ipcNs(List.of(1L, 2L)));
