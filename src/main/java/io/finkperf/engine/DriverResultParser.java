@@ -12,6 +12,7 @@ import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.runner.DriverOutcome;
+import io.finkperf.runner.ModuleOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,9 @@ final class DriverResultParser {
             case "missing_package" -> where + " needs python package '" + (pkg == null ? message : pkg) + "'";
             default -> where + " raised " + (type == null ? "" : type + ": ") + firstLine(message);
         };
-        return new ModuleError(kind, type, line, textOrNull(err.get("traceback")));
+        // the message and type come from module code: shown on the console and in the job log, sanitised
+        return new ModuleError(kind, type == null ? null : ModuleOutput.sanitize(type), ModuleOutput.sanitize(line),
+                textOrNull(err.get("traceback")));
     }
 
     static LineProfile lineProfile(JsonNode lp) {

@@ -58,6 +58,12 @@ class TimingCheckTest {
         }
 
         @Test
+        void loopsWithoutAnyTimedCallAreFlagged() {
+            String why = TimingCheck.disagreement(List.of(10L), List.of(10L), List.of(), PINGS).orElseThrow();
+            assertTrue(why.contains("1 loops announced but 0 timed"), why);
+        }
+
+        @Test
         void moreLoopsAnnouncedThanTimedIsFlagged() {
             String why = TimingCheck.disagreement(List.of(10L, 10L), List.of(10L, 10L), List.of(new ObservedLoop(1, 10L, 10L)),
                     PINGS).orElseThrow();
