@@ -1,4 +1,4 @@
-"""python3 -m fink_perf_driver {run SPEC.json | env | check-packages a,b,c}"""
+"""python3 -m fink_perf_driver {run SPEC.json | env | check-packages a,b,c | calibrate [REPEATS]}"""
 import importlib.util
 import json
 import os
@@ -12,7 +12,7 @@ from . import control
 from .progress import Progress
 from .spec import RunSpec, load_spec
 
-USAGE = "usage: python3 -m fink_perf_driver {run SPEC.json | env | check-packages pkg1,pkg2}"
+USAGE = "usage: python3 -m fink_perf_driver {run SPEC.json | env | check-packages pkg1,pkg2 | calibrate [REPEATS]}"
 
 
 def write_json_atomically(path, data):
@@ -115,6 +115,19 @@ def _version_of(name):
         return None
 
 
+def cmd_calibrate(repeats):
+    from .calibrate import calibrate
+    try:
+        n = int(repeats)
+        if n < 1:
+            raise ValueError
+    except ValueError:
+        sys.stderr.write("fink-perf-driver: calibrate: REPEATS must be a positive integer, got %r\n" % (repeats,))
+        return EXIT_BAD_SPEC
+    print(json.dumps(calibrate(n)))
+    return EXIT_OK
+
+
 def main(argv):
     if len(argv) == 2 and argv[0] == "run":
         return cmd_run(argv[1])
@@ -122,6 +135,8 @@ def main(argv):
         return cmd_env()
     if len(argv) == 2 and argv[0] == "check-packages":
         return cmd_check_packages(argv[1])
+    if argv[:1] == ["calibrate"] and len(argv) <= 2:
+        return cmd_calibrate(argv[1] if len(argv) == 2 else "11")
     sys.stderr.write(USAGE + "\n")
     return EXIT_BAD_SPEC
 

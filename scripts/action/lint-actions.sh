@@ -10,7 +10,7 @@ bin="$root/node_modules/.bin"
 
 status=0
 workflows=(.github/workflows/*.yml .github/examples/*.yml)
-for f in action.yml "${workflows[@]}"; do
+for f in action.yml history/action.yml "${workflows[@]}"; do
   if ! out="$("$bin/action-validator" "$f" 2>&1)"; then
     echo "action-validator: $f"; echo "$out"; status=1
   fi

@@ -35,6 +35,9 @@ class ArchitectureTest {
             Map.entry("spark", Set.of("batch", "data", "registry", "results", "runner")),
             Map.entry("engine", Set.of("batch", "data", "energy", "registry", "results", "runner", "spark")),
             Map.entry("report", Set.of("energy", "results")),
+            Map.entry("gate", Set.of("results")),
+            Map.entry("console", Set.of("engine", "runner")),
+            Map.entry("history", Set.of("report", "results")),
             Map.entry("transfer", Set.of()),
             Map.entry("bench", Set.of("batch", "data", "engine", "registry", "results", "runner", "spark")),
             Map.entry("cli", Set.of("*")));

@@ -3,7 +3,6 @@ package io.finkperf.cli;
 import io.finkperf.bench.HarnessBenchmarks;
 import io.finkperf.bench.HarnessBenchmarks.Figure;
 import io.finkperf.data.LocalSpark;
-import io.finkperf.runner.local.PythonLocator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench-harness", mixinStandardHelpOptions = true, sortOptions = false,
@@ -43,14 +43,14 @@ public final class BenchHarnessCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Parquet alerts (default: the bundled ZTF sample).")
     Path data;
 
-    @Option(names = "--python", defaultValue = "${env:FINK_PERF_PYTHON}", description = "Python interpreter.")
-    String python;
+    @Mixin
+    PythonOption python;
 
     @Option(names = "--no-jmh", description = "Skip the JMH micro-benchmarks.")
     boolean noJmh;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -58,7 +58,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("fink-perf-bench");
         Path dataPath = data == null ? FinkPerfHome.defaultData("ztf") : data;
-        var bench = new HarnessBenchmarks(dataPath, work, FinkPerfHome.driverDir(), PythonLocator.find(python));
+        var bench = new HarnessBenchmarks(dataPath, work, FinkPerfHome.driverDir(), python.find());
         List<Figure> figures = new ArrayList<>();
         long sparkStart = System.nanoTime();
         long sparkNs;

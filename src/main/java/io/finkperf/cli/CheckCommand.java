@@ -35,8 +35,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the table as JSON (schema fink-perf/check/1).")
     boolean json;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;

@@ -2,6 +2,10 @@ package io.finkperf.cli;
 
 import io.finkperf.batch.BatchFormatException;
 import io.finkperf.data.DataException;
+import io.finkperf.fetch.FetchException;
+import io.finkperf.gate.GateException;
+import io.finkperf.gate.Verdict;
+import io.finkperf.history.HistoryException;
 import io.finkperf.spark.SparkClusterException;
 import io.finkperf.registry.RegistryException;
 import io.finkperf.results.ModuleResult;
@@ -19,7 +23,9 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         ExitCode code = exitCodeOf(ex);
         PrintWriter err = cmd.getErr();
         err.println("fink-perf: " + oneLine(ex));
-        if (code == ExitCode.INTERNAL || isVerbose(parsed)) {
+        // a gate passing on a profile run's unknown code (a killed JVM…) is no bug of its own
+        boolean bug = code == ExitCode.INTERNAL && !(ex instanceof GateException);
+        if (bug || isVerbose(parsed)) {
             ex.printStackTrace(err);
         }
         err.flush();
@@ -33,11 +39,27 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         if (ex instanceof DataException || ex instanceof BatchFormatException) {
             return ExitCode.DATA;
         }
+        if (ex instanceof HistoryException h) {
+            return switch (h.kind()) {
+                case BAD_STORE, GIT -> ExitCode.HISTORY;
+                case BAD_INPUT -> ExitCode.USAGE;
+                case CALIBRATION -> ExitCode.PYTHON_MISSING;
+            };
+        }
         if (ex instanceof RegistryException) {
             return ExitCode.REGISTRY;
         }
         if (ex instanceof SparkClusterException) {
             return ExitCode.SPARK;
+        }
+        if (ex instanceof FetchException f) {
+            return switch (f.kind()) {
+                case DOWNLOAD, CHECKSUM -> ExitCode.DOWNLOAD;
+                case ARCHIVE -> ExitCode.DATA;
+            };
+        }
+        if (ex instanceof GateException g) {
+            return exitCodeOf(g.verdict());
         }
         if (ex instanceof TransferException t) {
             return switch (t.kind()) {
@@ -69,6 +91,17 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
             }
         }
         return ExitCode.OK;
+    }
+
+    /** A failed gate: the profile run's own code when it failed, else what the gate found. */
+    static ExitCode exitCodeOf(Verdict v) {
+        return switch (v.outcome()) {
+            case PASS -> ExitCode.OK;
+            case NOT_RUN -> ExitCode.NO_RESULTS;
+            case PROFILE_FAILED -> ExitCode.of(v.profileExit());
+            case MODULE_FAILED -> exitCodeOf(v.failed());
+            case TOO_SLOW -> ExitCode.REGRESSION;
+        };
     }
 
     /** {@code check}'s exit code: that of the first module that cannot run for want of a package or file. */

@@ -22,6 +22,8 @@ public enum ExitCode {
     UNDECODABLE(17, "a message does not decode with the topic's Avro schema"),
     OUTPUT(18, "the output could not be written (disk full, permissions)"),
     MISSING_FILE(19, "a model or data file a module loads is missing from the science folder"),
+    NO_RESULTS(20, "nothing to judge: profiling did not run or left no results file"),
+    HISTORY(21, "history store unreadable, or a git checkout or range unusable"),
 
     UNTRUSTED(24, "a module's results are not trusted: they disagree with what fink-perf observed, or the module"
             + " tampered with its result, control channel or output files"),
@@ -33,6 +35,16 @@ public enum ExitCode {
     ExitCode(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /** The code with this number, or {@link #INTERNAL} for a number that is none of ours (a killed process…). */
+    public static ExitCode of(int code) {
+        for (ExitCode c : values()) {
+            if (c.code == code) {
+                return c;
+            }
+        }
+        return INTERNAL;
     }
 
     public int code() {

@@ -2,12 +2,12 @@ package io.finkperf.cli;
 
 import io.finkperf.fetch.DataCache;
 import io.finkperf.fetch.DataFetcher;
-import io.finkperf.fetch.FetchException;
 import io.finkperf.fetch.FetchResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +39,8 @@ public final class FetchDataCommand implements Callable<Integer> {
             description = "Limit for the whole download, e.g. 90s, 30m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {
@@ -50,10 +50,6 @@ public final class FetchDataCommand implements Callable<Integer> {
             r = new DataFetcher(c, timeout, System.err).fetch(source, sha256, out);
         } catch (IllegalArgumentException e) {
             throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
-        } catch (FetchException e) {
-            FinkPerfException f = new FinkPerfException(exitCodeOf(e), e.getMessage());
-            f.initCause(e);
-            throw f;
         }
         if (!r.verified()) {
             System.err.println("fink-perf: warning: " + source + " was not verified (no --sha256); its sha256 is "
@@ -62,12 +58,5 @@ public final class FetchDataCommand implements Callable<Integer> {
         System.err.println("fetch-data: sha256 " + r.sha256() + ", " + r.parquetFiles() + " parquet files under " + r.dataDir());
         System.out.println(r.dataDir());
         return ExitCode.OK.code();
-    }
-
-    static ExitCode exitCodeOf(FetchException e) {
-        return switch (e.kind()) {
-            case DOWNLOAD, CHECKSUM -> ExitCode.DOWNLOAD;
-            case ARCHIVE -> ExitCode.DATA;
-        };
     }
 }

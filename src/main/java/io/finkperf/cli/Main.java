@@ -1,19 +1,17 @@
 package io.finkperf.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0",
         description = "Profiles and benchmarks Fink science modules on real alerts.",
-        subcommands = {ProfileCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class, SparkBenchCommand.class, TransferCommand.class,
-                CheckCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 2 usage, 3 bad data, 4 bad registry/unknown module,",
-                "5 module raised, 6 module timeout, 7 Python package missing, 8 no Python,",
-                "9 out of memory, 10 container engine/image, 11 download/checksum,",
-                "12 regression, 13 Spark master/executors, 14 Kafka unreachable, 15 unknown topic,",
-                "16 no schema message, 17 undecodable message, 18 output not writable,",
-                "19 module file missing, 1 internal error."})
+        subcommands = {ProfileCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class,
+                SparkBenchCommand.class, TransferCommand.class, CheckCommand.class, GateCommand.class,
+                HistoryCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -25,7 +23,18 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(new ExceptionMapper());
+        CommandLine cmd = new CommandLine(new Main()).setExecutionExceptionHandler(new ExceptionMapper());
+        cmd.getCommandSpec().usageMessage().footer(exitCodes());
+        return cmd;
+    }
+
+    /** The help's table of exit codes, from {@link ExitCode} itself. */
+    static String[] exitCodes() {
+        List<String> lines = new ArrayList<>(List.of("", "Exit codes:"));
+        for (ExitCode c : ExitCode.values()) {
+            lines.add(String.format(Locale.ROOT, "  %2d  %s", c.code(), c.meaning()));
+        }
+        return lines.toArray(new String[0]);
     }
 
     public static void main(String[] args) {

@@ -1,19 +1,12 @@
 package io.finkperf.cli;
 
-import io.finkperf.engine.ConsoleProgress;
-import io.finkperf.energy.CarbonIntensity;
-import io.finkperf.energy.EnergySettings;
-import io.finkperf.engine.ProfileEngine;
+import io.finkperf.console.ConsoleProgress;
 import io.finkperf.engine.ProfileRequest;
+import io.finkperf.engine.ProfileSession;
+import io.finkperf.engine.RunRequest;
 import io.finkperf.registry.ModuleRegistry;
-import io.finkperf.report.ReadinessTable;
-import io.finkperf.report.ReportWriter;
-import io.finkperf.report.Reports;
 import io.finkperf.results.RunResults;
-import io.finkperf.runner.ModuleRunner;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,46 +30,20 @@ public final class ProfileCommand implements Callable<Integer> {
                     + "as the broker runs it (${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--loops", defaultValue = "5", description = "Measured loops per module (default: ${DEFAULT-VALUE}).")
-    int loops;
-
-    @Option(names = "--warmup", defaultValue = "1", description = "Warm-up loops, not measured (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Wall-clock limit per module, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Mixin
+    RunLengthOptions length = new RunLengthOptions(5, 1);
 
     @Option(names = "--no-line-profile", negatable = false, description = "Skip the line_profiler pass.")
     boolean noLineProfile;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "fink-perf-report", description = "Report folder (default: ${DEFAULT-VALUE}).")
-    Path output;
+    @Mixin
+    OutputOption output = new OutputOption("fink-perf-report");
 
-    @Option(names = "--quiet", description = "Hide the modules' own output.")
-    boolean quiet;
+    @Mixin
+    ConsoleOptions console;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
-
-    @Option(names = "--pue", defaultValue = "1.25", description = "Data-centre PUE for CO2 (default: ${DEFAULT-VALUE}).")
-    double pue;
-
-    @Option(names = "--country", defaultValue = "FR", description = "Grid carbon intensity: FR, DE, GB, US or WORLD (default: ${DEFAULT-VALUE}; see docs/energy.md).")
-    String country;
-
-    @Option(names = "--intensity", description = "Grid carbon intensity in gCO2eq/kWh; overrides --country.")
-    Double intensity;
-
-    @Option(names = "--alerts-per-night", defaultValue = "200000", description = "Alerts a night, to scale CO2 (default: ${DEFAULT-VALUE}).")
-    double alertsPerNight;
-
-    @Option(names = "--nights-per-year", defaultValue = "300", description = "Observing nights a year (default: ${DEFAULT-VALUE}).")
-    double nightsPerYear;
-
-    @Option(names = "--energy-baseline-max", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Longest idle baseline B measured after each module for its energy, in s (0: none; default: ${DEFAULT-VALUE}).")
-    double energyBaselineMax;
+    @Mixin
+    EnergyOptions energy;
 
     @Option(names = "--sample-by", paramLabel = "COLUMN",
             description = "Stratified test batch: the first --per-class alerts of each value of this column, e.g. finkclass.")
@@ -97,41 +64,25 @@ public final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        runnerOptions.survey(workload.survey);
         ModuleRegistry reg = workload.loadRegistry();
-        ProfileRequest req = new ProfileRequest(reg, workload.select(reg), workload.science(), workload.dataPath(),
-                workload.survey, workload.nAlerts, warmup, loops, workload.chunkRows, timeout, !noLineProfile,
-                output.toAbsolutePath(), stratifiedSample());
-        List<ReportWriter> writers = Reports.incremental();
-        ConsoleProgress progress = new ConsoleProgress(System.err, !quiet);
-        RunResults results;
-        try (ModuleRunner runner = runnerOptions.survey(workload.survey).create()) {
-            results = new ProfileEngine(runner, progress, (soFar, m) -> Reports.write(writers, soFar, output),
-                    energySettings())
-                    .offline(offline.resolve(runnerOptions))
-                    .onReadiness(r -> System.err.println(ReadinessTable.text(r)))
-                    .run(req);
-        }
+        Path out = output.dir();
+        ProfileRequest profile = new ProfileRequest(reg, workload.select(reg), workload.science(), workload.dataPath(),
+                workload.survey, workload.nAlerts, length.warmup, length.loops, workload.chunkRows, length.timeout,
+                !noLineProfile, out, stratifiedSample());
+        RunRequest request = RunRequest.direct(profile, energy.settings()).withOffline(offline.resolve(runnerOptions));
         if (mode == Mode.spark) {
-            Reports.write(Reports.all(), results, output); // the direct report stands if the Spark pass cannot run
-            boolean inContainers = runnerOptions.runner == RunnerOptions.Kind.container;
-            results = SparkModeRun.after(results, req, spark, inContainers ? null : runnerOptions.python.find(),
-                    inContainers ? ContainerRunnerFactory.sparkWorkers(runnerOptions) : null, progress,
-                    soFar -> Reports.write(writers, soFar, output));
+            request = request.withSpark(runnerOptions.runner == RunnerOptions.Kind.container
+                    ? spark.mode(null, ContainerRunnerFactory.sparkWorkers(runnerOptions))
+                    : spark.mode(runnerOptions.python.find(), null));
         }
-        Reports.write(Reports.all(), results, output);
-        System.out.println(Reports.consoleSummary(results, output));
-        return ExceptionMapper.exitCodeOf(results).code();
-    }
-
-    private EnergySettings energySettings() {
-        try {
-            return EnergySettings.defaults().withPue(pue)
-                    .withIntensity(intensity != null ? CarbonIntensity.custom(intensity) : CarbonIntensity.of(country))
-                    .withAlertsPerNight(alertsPerNight).withNightsPerYear(nightsPerYear)
-                    .withMaxBaselineS(energyBaselineMax);
-        } catch (IllegalArgumentException e) {
-            throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
+        ReportsOnDisk reports = new ReportsOnDisk(out, mode == Mode.spark);
+        RunResults results;
+        try (ConsoleProgress progress = console.progress();
+             ProfileSession session = new ProfileSession(runnerOptions.create(), progress)) {
+            results = session.run(request, reports);
         }
+        return reports.finish(results);
     }
 
     private io.finkperf.data.StratifiedSample stratifiedSample() {
@@ -152,13 +103,7 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        output = OutputFolder.check(output);
-        if (loops < 1) {
-            throw new FinkPerfException(ExitCode.USAGE, "--loops must be >= 1, got " + loops);
-        }
-        if (warmup < 0) {
-            throw new FinkPerfException(ExitCode.USAGE, "--warmup must be >= 0, got " + warmup);
-        }
+        length.validate();
         workload.validate();
         if (mode == Mode.spark) {
             spark.validate();

@@ -1,16 +1,12 @@
 package io.finkperf.cli;
 
-import com.fasterxml.jackson.core.JacksonException;
-import io.finkperf.report.ReportWriter;
 import io.finkperf.report.Reports;
-import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +23,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "Report folder (default: the results file's folder).")
     Path output;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {
@@ -38,28 +34,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (!Files.isReadable(resultsFile)) {
             throw new FinkPerfException(ExitCode.USAGE, "cannot read results file: " + resultsFile);
         }
-        RunResults results = read(resultsFile);
+        RunResults results = ResultsFile.read(resultsFile);
         Path dir = output != null ? output : resultsFile.toAbsolutePath().getParent();
-        for (ReportWriter w : Reports.all()) {
-            try {
-                w.write(results, dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write report into " + dir, e);
-            }
-        }
+        Reports.write(Reports.all(), results, dir);
         System.out.println(Reports.consoleSummary(results, dir));
         return ExitCode.OK.code();
-    }
-
-    private static RunResults read(Path file) {
-        try {
-            return ResultsJson.read(file);
-        } catch (JacksonException e) {
-            throw new FinkPerfException(ExitCode.DATA, file + " is not a fink-perf results file: "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            // ResultsJson.read says so when the JSON is fine but its schema is not ours
-            throw new FinkPerfException(ExitCode.DATA, e.getMessage());
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.finkperf.cli;
 
+import io.finkperf.engine.SparkMode;
+import io.finkperf.spark.WorkerContainer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,6 +42,12 @@ public final class SparkOptions {
     /** What Spark accepts as a master (SparkContext.createTaskScheduler), checked before anything runs. */
     static final Pattern MASTER = Pattern.compile(
             "local(\\[(\\*|\\d+)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|spark://[^\\s/]+|yarn|k8s://\\S+|mesos://\\S+");
+
+    /** The Spark pass these options describe, its Python workers on the host ({@code python}) or in {@code workers}. */
+    SparkMode mode(String python, WorkerContainer workers) {
+        return new SparkMode(master, totalMemory, gbPerExecutor, corePerExecutor, ship, tmpDir, reuseWorkers, conf,
+                python, workers, FinkPerfHome.driverDir());
+    }
 
     void validate() {
         if (!MASTER.matcher(master).matches()) {

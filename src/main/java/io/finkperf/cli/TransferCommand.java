@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "transfer", mixinStandardHelpOptions = true, sortOptions = false,
@@ -61,8 +62,8 @@ public final class TransferCommand implements Callable<Integer> {
     @Option(names = "--writers", description = "Threads decoding and writing batches (default: number of cores).")
     Integer writers;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

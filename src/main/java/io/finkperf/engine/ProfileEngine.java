@@ -41,7 +41,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Profiles modules: one batch of alerts is written once, then each module runs in its own driver
+ * The direct pass of a {@link ProfileSession}: one batch of alerts is written once, then each module runs in its own driver
  * process; a column that a module needs and the data lacks is produced by running the module of
  * the registry that outputs it first, and merged into the batch.
  */
@@ -50,22 +50,14 @@ public final class ProfileEngine {
     public static final String TOOL_VERSION = "0.1.0";
 
     private final ModuleRunner runner;
-    private final ConsoleProgress progress;
+    private final RunProgress progress;
     private final ResultSink sink;
     private final EnergySettings energy;
     private final boolean offline;
     private final Consumer<Readiness> onReadiness;
 
-    public ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink) {
-        this(runner, progress, sink, EnergySettings.defaults());
-    }
-
-    public ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink, EnergySettings energy) {
-        this(runner, progress, sink, energy, false, r -> { });
-    }
-
-    private ProfileEngine(ModuleRunner runner, ConsoleProgress progress, ResultSink sink, EnergySettings energy,
-                          boolean offline, Consumer<Readiness> onReadiness) {
+    ProfileEngine(ModuleRunner runner, RunProgress progress, ResultSink sink, EnergySettings energy,
+                  boolean offline, Consumer<Readiness> onReadiness) {
         this.runner = runner;
         this.progress = progress;
         this.sink = sink;
@@ -74,17 +66,7 @@ public final class ProfileEngine {
         this.onReadiness = onReadiness;
     }
 
-    /** Offline: modules that need a network service are reported "needs network" instead of run. */
-    public ProfileEngine offline(boolean value) {
-        return new ProfileEngine(runner, progress, sink, energy, value, onReadiness);
-    }
-
-    /** Called once, before any module runs, with what every module of the plan misses. */
-    public ProfileEngine onReadiness(Consumer<Readiness> listener) {
-        return new ProfileEngine(runner, progress, sink, energy, offline, listener);
-    }
-
-    public RunResults run(ProfileRequest req) {
+    RunResults run(ProfileRequest req) {
         String startedAt = Instant.now().toString();
         Path work = req.workDir();
         Path batchDir = work.resolve("batch");
@@ -121,7 +103,7 @@ public final class ProfileEngine {
             for (ModuleSpec m : plan) {
                 boolean isDependency = !selected.contains(m.name());
                 i++;
-                progress.startModule(i, plan.size(), m.name(), isDependency ? "run to produce " + m.output() : "start");
+                progress.moduleStarted(i, plan.size(), m.name(), isDependency ? "run to produce " + m.output() : "start");
                 ModuleReadiness ready = readiness.module(m.name()).orElseThrow();
                 ModuleResult result = ready.runnable()
                         ? runOne(req, m, isDependency, batchDir, batch.nRows(), available, unavailable, produced,
@@ -135,7 +117,7 @@ public final class ProfileEngine {
                 } else if (!result.ok()) {
                     failedProducers.put(m.output(), m.name());
                 }
-                progress.startModule(i, plan.size(), m.name(), summary(result));
+                progress.moduleFinished(i, plan.size(), m.name(), summary(result));
                 if (!isDependency) {
                     if (result.ok()) {
                         result = EnergyModel.attach(result, env.cpuModel(), energy);

@@ -4,7 +4,7 @@ import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
 
 /** Told after each module, so results on disk are never more than one module behind. */
-public interface ResultSink {
+interface ResultSink {
 
     void moduleFinished(RunResults resultsSoFar, ModuleResult module);
 }

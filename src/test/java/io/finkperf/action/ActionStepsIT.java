@@ -84,6 +84,7 @@ class ActionStepsIT {
         Path tmp;
         TestHttpServer server;
         ActionSteps ok;
+        ActionSteps tooSlow;
         ActionSteps badChecksum;
         ActionSteps spark;
         ActionSteps badMode;
@@ -107,6 +108,12 @@ class ActionStepsIT {
             inputs.put("baseline-ref", "v0.9");
             inputs.put("fail-on", "min-throughput:0.001");
             ok = job(tmp.resolve("ok"), inputs);
+
+            Map<String, String> slow = new LinkedHashMap<>(inputs);
+            slow.put("modules", "lc_features");
+            slow.put("loops", "1");
+            slow.put("fail-on", "min-throughput:1000000000");
+            tooSlow = job(tmp.resolve("slow"), slow);
 
             inputs.put("data-sha256", "0".repeat(64));
             badChecksum = job(tmp.resolve("bad"), inputs);
@@ -192,6 +199,8 @@ class ActionStepsIT {
                 assertTrue(ok.byId.get(id).ran(), id + " did not run\n" + logs(ok));
             }
             assertFalse(ok.byId.get("junit").ran(), "junit-suite defaults to false");
+            assertTrue(ok.byId.get("enforce").log().contains("fink-perf: every module is at or above 0.001 alerts/s/core"),
+                    ok.byId.get("enforce").log());
         }
 
         @Test
@@ -253,6 +262,17 @@ class ActionStepsIT {
         }
 
         @Test
+        void aModuleBelowMinThroughputFailsTheLastStepWithTheRegressionCode() {
+            assertEquals("0", tooSlow.byId.get("profile").outputs().get("exit-code"), logs(tooSlow));
+            assertTrue(tooSlow.byId.get("summary").ran(), "summary and artifact come before the verdict");
+            ActionSteps.StepRun enforce = tooSlow.byId.get("enforce");
+            assertEquals(12, enforce.exitCode(), logs(tooSlow));
+            assertTrue(enforce.log().contains("::error title=fink-perf::below min-throughput 1000000000 alerts/s/core: lc_features ("),
+                    enforce.log());
+            assertTrue(tooSlow.failed);
+        }
+
+        @Test
         void anUnknownModeStopsTheJobAtItsInputs() {
             assertTrue(badMode.failed);
             ActionSteps.StepRun resolve = badMode.byId.get("resolve");
@@ -271,7 +291,9 @@ class ActionStepsIT {
             assertFalse(badChecksum.byId.get("profile").ran());
             assertTrue(badChecksum.byId.get("summary").ran());
             assertTrue(badChecksum.summary.toString().contains("No results"), badChecksum.summary.toString());
-            assertNotEquals(0, badChecksum.byId.get("enforce").exitCode());
+            ActionSteps.StepRun enforce = badChecksum.byId.get("enforce");
+            assertEquals(io.finkperf.cli.ExitCode.NO_RESULTS.code(), enforce.exitCode(), enforce.log());
+            assertTrue(enforce.log().contains("::error title=fink-perf::profiling did not run"), enforce.log());
         }
     }
 }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.finkperf.cli.FinkPerfHome;
 import io.finkperf.cli.RunnerOptions;
-import io.finkperf.engine.ConsoleProgress;
-import io.finkperf.engine.ProfileEngine;
+import io.finkperf.console.ConsoleProgress;
+import io.finkperf.energy.EnergySettings;
 import io.finkperf.engine.ProfileRequest;
+import io.finkperf.engine.ProfileSession;
+import io.finkperf.engine.RunListener;
+import io.finkperf.engine.RunRequest;
 import io.finkperf.registry.ModuleRegistry;
 import io.finkperf.registry.ModuleSpec;
 import io.finkperf.registry.RegistryLoader;
@@ -47,7 +50,7 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModuleProfilingSuiteIT {
 
-    private ModuleRunner runner;
+    private ProfileSession session;
 
     @TestFactory
     Stream<DynamicTest> modules() {
@@ -58,15 +61,14 @@ class ModuleProfilingSuiteIT {
         String data = prop("data", "");
         Path dataPath = data.isEmpty() ? FinkPerfHome.defaultData(survey) : home.resolve(data);
         Path output = home.resolve(prop("output", "target/fink-perf-suite")).toAbsolutePath();
-        runner = runner();
+        session = new ProfileSession(runner(), ConsoleProgress.plain(System.out, true));
         List<ModuleSpec> selected = registry.select(prop("modules", "all"));
         return selected.stream().map(m -> DynamicTest.dynamicTest(m.name() + " (" + m.type().label() + ")", () -> {
             ProfileRequest req = new ProfileRequest(registry, List.of(m), science, dataPath, survey,
                     Long.parseLong(prop("n-alerts", "0")), Integer.parseInt(prop("warmup", "1")),
                     Integer.parseInt(prop("loops", "3")), 10_000, Duration.parse("PT" + prop("timeout", "10m").toUpperCase(Locale.ROOT)),
                     true, output.resolve(m.name()));
-            RunResults results = new ProfileEngine(runner, new ConsoleProgress(System.out, true), (soFar, r) -> { })
-                    .run(req);
+            RunResults results = session.run(RunRequest.direct(req, EnergySettings.defaults()), RunListener.NONE);
             write(results, req.outputDir());
             check(results.modules().get(0));
         }));
@@ -103,8 +105,8 @@ class ModuleProfilingSuiteIT {
 
     @AfterAll
     void close() {
-        if (runner != null) {
-            runner.close();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -1,33 +1,43 @@
-package io.finkperf.engine;
+package io.finkperf.console;
 
 import io.finkperf.runner.DriverEvent;
-import io.finkperf.runner.ProgressListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Shows module i/n, loop j/k and elapsed time on stderr while modules run. */
-public final class ConsoleProgress implements ProgressListener {
+/** A line per stage, module, phase and loop, with the elapsed time: for logs (CI) and pipes. */
+public final class PlainProgress implements ConsoleProgress {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean showModuleOutput;
     private final long start = System.nanoTime();
     private int index;
     private int total;
 
-    public ConsoleProgress(PrintStream out, boolean showModuleOutput) {
+    public PlainProgress(PrintWriter out, boolean showModuleOutput) {
         this.out = out;
         this.showModuleOutput = showModuleOutput;
     }
 
-    public void startModule(int index, int total, String module, String what) {
-        this.index = index;
-        this.total = total;
-        out.printf(Locale.ROOT, "[%d/%d] %s: %s (elapsed %.1f s)%n", index, total, module, what, elapsed());
+    @Override
+    public void message(String text) {
+        out.printf(Locale.ROOT, "%s (elapsed %.1f s)%n", text, elapsed());
         out.flush();
     }
 
-    public void message(String text) {
-        out.printf(Locale.ROOT, "%s (elapsed %.1f s)%n", text, elapsed());
+    @Override
+    public void moduleStarted(int index, int total, String module, String what) {
+        moduleLine(index, total, module, what);
+    }
+
+    @Override
+    public void moduleFinished(int index, int total, String module, String summary) {
+        moduleLine(index, total, module, summary);
+    }
+
+    private void moduleLine(int index, int total, String module, String what) {
+        this.index = index;
+        this.total = total;
+        out.printf(Locale.ROOT, "[%d/%d] %s: %s (elapsed %.1f s)%n", index, total, module, what, elapsed());
         out.flush();
     }
 
@@ -48,6 +58,11 @@ public final class ConsoleProgress implements ProgressListener {
             out.println("  " + module + " | " + line);
             out.flush();
         }
+    }
+
+    @Override
+    public void close() {
+        out.flush();
     }
 
     private double elapsed() {
