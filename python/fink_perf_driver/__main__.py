@@ -33,7 +33,9 @@ def write_json_atomically(path, data):
 def cmd_run(spec_path):
     # numpy and pandas only here: env and check-packages must work (and say numpy is missing) without them
     try:
+        from .progress import Progress
         from .runner import error_json, new_result, run
+        from .scale import run_scale
     except ImportError as e:
         name = getattr(e, "name", None) or str(e)
         sys.stderr.write("fink-perf-driver: missing_package: the driver needs %s (python %s)\n"
@@ -49,7 +51,10 @@ def cmd_run(spec_path):
         result = new_result(raw)
         output = raw.get("output") if isinstance(raw, dict) else None
         spec = RunSpec(raw)
-        run(spec, result, progress)
+        if spec.scale is not None:
+            run_scale(spec, result, progress)
+        else:
+            run(spec, result, progress)
         code = EXIT_OK
     except DriverError as e:
         result["error"] = error_json(e)

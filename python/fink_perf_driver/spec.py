@@ -24,6 +24,7 @@ class RunSpec(object):
             save = d.get("save_output")
             self.save_dir = str(save["dir"]) if save else None
             self.save_column = str(save["column"]) if save else None
+            self.scale = d.get("scale")
         except (KeyError, TypeError, ValueError) as e:
             raise DriverError("bad_spec", "invalid spec: %r" % (e,))
         if not self.output:

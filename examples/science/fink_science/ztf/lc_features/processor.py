@@ -1,4 +1,9 @@
-"""Light-curve rate: weighted linear slope (mag/day) of the detections in the current band."""
+"""Light-curve rate: weighted linear slope (mag/day) of the detections in the current band.
+
+Written point by point in plain Python, as many feature extractors are: its cost per alert grows
+linearly with the length of the light curve (``fink-perf scale`` finds an exponent near 1)."""
+import math
+
 import numpy as np
 import pandas as pd
 from line_profiler import profile
@@ -8,32 +13,38 @@ from pyspark.sql.types import DoubleType
 
 @profile
 def weighted_slope(t, y, sigma):
-    """Slope of the weighted least-squares line y = a + b t (weights 1/sigma^2).
-    Points without a usable error get weight 1. NaN when the times do not vary."""
-    w = np.ones_like(y)
-    good = np.isfinite(sigma) & (sigma > 0)
-    w[good] = 1.0 / sigma[good] ** 2
-    t_mean = np.sum(w * t) / np.sum(w)
-    y_mean = np.sum(w * y) / np.sum(w)
-    dt = t - t_mean
-    den = np.sum(w * dt * dt)
+    """Slope of the weighted least-squares line y = a + b t (weights 1/sigma^2), in two passes
+    over the points. Points without a usable error get weight 1. NaN when the times do not vary."""
+    w = [1.0 / s ** 2 if s > 0 else 1.0 for s in sigma]  # NaN > 0 is False
+    sw = math.fsum(w)
+    t_mean = math.fsum(wi * ti for wi, ti in zip(w, t)) / sw
+    y_mean = math.fsum(wi * yi for wi, yi in zip(w, y)) / sw
+    num = den = 0.0
+    for wi, ti, yi in zip(w, t, y):
+        dt = ti - t_mean
+        num += wi * dt * (yi - y_mean)
+        den += wi * dt * dt
     if den <= 0:
         return np.nan
-    return float(np.sum(w * dt * (y - y_mean)) / den)
+    return num / den
 
 
 def rate_of_alert(jd, fid, mag, sigma):
     if jd is None or fid is None or mag is None or len(mag) == 0:
         return np.nan
-    jd = np.asarray(jd, dtype=np.float64)
-    fid = np.asarray(fid, dtype=np.float64)
-    mag = np.asarray(mag, dtype=np.float64)
-    sigma = np.full(len(mag), np.nan) if sigma is None else np.asarray(sigma, dtype=np.float64)
+    jd, fid, mag = jd.tolist(), fid.tolist(), mag.tolist()
+    sigma = [math.nan] * len(mag) if sigma is None else sigma.tolist()
     # detections (magpsf == magpsf) in the band of the current, last, point
-    mask = (fid == fid[-1]) & np.isfinite(mag) & np.isfinite(jd)
-    if np.count_nonzero(mask) < 2:
+    band = fid[-1]
+    t, y, s = [], [], []
+    for ti, fi, mi, si in zip(jd, fid, mag, sigma):
+        if fi == band and mi == mi and ti == ti and mi is not None and ti is not None:
+            t.append(ti)
+            y.append(mi)
+            s.append(math.nan if si is None else si)
+    if len(t) < 2:
         return np.nan
-    return weighted_slope(jd[mask], mag[mask], sigma[mask])
+    return weighted_slope(t, y, s)
 
 
 @pandas_udf(DoubleType())
@@ -49,5 +60,6 @@ def lc_rate(cjd: pd.Series, cfid: pd.Series, cmagpsf: pd.Series, csigmapsf: pd.S
     >>> float(lc_rate.func(jd, fid, mag, err)[0])
     -0.5
     """
-    out = [rate_of_alert(*cells) for cells in zip(cjd, cfid, cmagpsf, csigmapsf)]
+    out = [rate_of_alert(*(None if c is None else np.asarray(c) for c in cells))
+           for cells in zip(cjd, cfid, cmagpsf, csigmapsf)]
     return pd.Series(out, dtype=np.float64)

@@ -10,6 +10,7 @@ import io.finkperf.spark.SparkClusterException;
 import io.finkperf.registry.RegistryException;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.ScaleResult;
 import io.finkperf.runner.RunnerException;
 import io.finkperf.transfer.TransferException;
 import java.io.PrintWriter;
@@ -88,6 +89,15 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
             ExitCode c = exitCodeOf(m);
             if (c != ExitCode.OK) {
                 return c;
+            }
+        }
+        if (results.scale() != null) {
+            for (ScaleResult s : results.scale().modules()) {
+                if ("error".equals(s.status())) {
+                    String m = s.message() == null ? "" : s.message();
+                    return m.startsWith("timeout") ? ExitCode.TIMEOUT
+                            : m.startsWith("out_of_memory") ? ExitCode.OUT_OF_MEMORY : ExitCode.MODULE_ERROR;
+                }
             }
         }
         return ExitCode.OK;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0",
         description = "Profiles and benchmarks Fink science modules on real alerts.",
-        subcommands = {ProfileCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class,
+        subcommands = {ProfileCommand.class, ScaleCommand.class, BenchHarnessCommand.class, FetchDataCommand.class, ReportCommand.class,
                 SparkBenchCommand.class, TransferCommand.class, CheckCommand.class, GateCommand.class,
                 HistoryCommand.class,
                 CommandLine.HelpCommand.class})

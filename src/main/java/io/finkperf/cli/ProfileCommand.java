@@ -52,6 +52,12 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--per-class", paramLabel = "N", description = "Alerts per value of --sample-by (then --n-alerts applies to the result).")
     Long perClass;
 
+    @Option(names = "--scale", description = "Also measure how each module's cost grows and what a night costs (see the scale command).")
+    boolean scale;
+
+    @Mixin
+    ScaleOptions scaleOptions;
+
     @Mixin
     RunnerOptions runnerOptions;
 
@@ -71,6 +77,9 @@ public final class ProfileCommand implements Callable<Integer> {
                 workload.survey, workload.nAlerts, length.warmup, length.loops, workload.chunkRows, length.timeout,
                 !noLineProfile, out, stratifiedSample());
         RunRequest request = RunRequest.direct(profile, energy.settings()).withOffline(offline.resolve(runnerOptions));
+        if (scale) {
+            request = request.withScale(scaleOptions.pass(energy.alertsPerNight));
+        }
         if (mode == Mode.spark) {
             request = request.withSpark(runnerOptions.runner == RunnerOptions.Kind.container
                     ? spark.mode(null, ContainerRunnerFactory.sparkWorkers(runnerOptions))
@@ -105,6 +114,7 @@ public final class ProfileCommand implements Callable<Integer> {
     private void validate() {
         length.validate();
         workload.validate();
+        scaleOptions.validate();
         if (mode == Mode.spark) {
             spark.validate();
             if (runnerOptions.runner == RunnerOptions.Kind.container && spark.ship) {

@@ -5,7 +5,8 @@ import io.finkperf.runner.ModuleRunner;
 
 /**
  * The one way to run modules, for every command: the direct pass through the runner (batch once,
- * producers first, a module per driver process), then, if asked, the Spark pass on the same batch.
+ * producers first, a module per driver process), then, if asked, the scale pass and the Spark pass
+ * on the same batch.
  * Owns the runner, so one session can serve several runs (a scale sweep, a comparison).
  */
 public final class ProfileSession implements AutoCloseable {
@@ -23,6 +24,9 @@ public final class ProfileSession implements AutoCloseable {
         ProfileEngine direct = new ProfileEngine(runner, progress, (soFar, m) -> listener.resultsSoFar(soFar), request.energy(),
                 request.offline(), listener::readiness);
         RunResults results = direct.run(request.profile());
+        if (request.scale() != null) {
+            results = new ScaleEngine(runner, progress, listener).run(request.profile(), request.scale(), request.energy(), results);
+        }
         listener.directPassFinished(results);
         if (request.spark() == null) {
             return results;

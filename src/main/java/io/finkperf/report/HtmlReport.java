@@ -39,6 +39,7 @@ public final class HtmlReport implements ReportWriter {
         out.append("<nav><a href=\"#modules\">Modules</a>")
                 .append(EnergyChart.estimates(r).isEmpty() ? "" : "<a href=\"#energy\">Energy</a>")
                 .append(SparkExtras.modules(r).isEmpty() ? "" : "<a href=\"#spark\">Spark</a>")
+                .append(ScaleCharts.hasCharts(r.scale()) ? "<a href=\"#scale\">Cost model</a>" : "")
                 .append("<a href=\"#profiles\">Line profiles</a>")
                 .append("<a href=\"#environment\">Environment</a><a href=\"results.json\">results.json</a>")
                 .append("<a href=\"summary.md\">summary.md</a></nav>\n");
@@ -54,6 +55,17 @@ public final class HtmlReport implements ReportWriter {
             img(out, Charts.png(SparkDecompositionChart.render(r)), "Where the Spark wall time goes, per module");
             out.append("<p><a href=\"").append(SparkDecompositionMarkdown.FILE).append("\">")
                     .append(SparkDecompositionMarkdown.FILE).append("</a>: the parts, in ms per loop</p>\n");
+        }
+        if (ScaleCharts.hasCharts(r.scale())) {
+            var total = r.scale().total();
+            out.append("<h2 id=\"scale\">Cost model and what a night costs</h2>\n<p>")
+                    .append(esc(String.format(java.util.Locale.ROOT, "The whole science pipeline needs %s core-hours a night "
+                            + "(%,.0f alerts). Tables: ", ScaleMarkdown.sig(total.coreHours()), r.scale().settings().alertsPerNight())))
+                    .append("<a href=\"").append(ScaleMarkdown.FILE).append("\">").append(ScaleMarkdown.FILE).append("</a></p>\n");
+            img(out, Charts.png(ScaleCharts.night(r.scale()).createBufferedImage(1000, 300)), "Share of the night per module");
+            img(out, Charts.png(ScaleCharts.cost(r.scale()).createBufferedImage(1000, 640)), "Cost per call against batch size");
+            img(out, Charts.png(ScaleCharts.length(r.scale()).createBufferedImage(1000, 640)),
+                    "Cost per alert against light-curve length");
         }
         profiles(out, r);
         environment(out, r);

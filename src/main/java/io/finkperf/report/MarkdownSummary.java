@@ -79,6 +79,9 @@ public final class MarkdownSummary implements ReportWriter {
                 .append("**1 s/exposure** on 8 cores needs ≥ 75 alerts/s/core, **2 s/exposure** ≥ 37.5.\n\n");
         energy(out, r);
         spark(out, r);
+        if (r.scale() != null) {
+            out.append(ScaleMarkdown.markdown(r.scale())).append('\n');
+        }
         if (hotLines) {
             hotLines(out, r);
         } else if (r.modules().stream().anyMatch(LineProfileChart::hasProfile)) {

@@ -23,7 +23,7 @@ public final class Reports {
     public static List<ReportWriter> all() {
         return List.of(new ResultsJsonWriter(), new LineProfileText(), new ThroughputChart(),
                 new LineProfileChart(), new EnergyChart(), new SparkDecompositionMarkdown(), new SparkDecompositionChart(),
-                new MarkdownSummary(), new HtmlReport());
+                new ScaleMarkdown(), new ScaleCharts(), new MarkdownSummary(), new HtmlReport());
     }
 
     /** Writes every format into {@code dir}. */
@@ -56,6 +56,9 @@ public final class Reports {
             out.append(String.format(Locale.ROOT, "%-22s spark on %d cores; direct mode %.1f alerts/s/core, %.1f× faster; outputs %s%n",
                     m.name(), s.coresUsed(), s.directThroughputPerCore(), s.directOverSparkRatio(),
                     s.equivalent() ? "equal" : "DIFFER"));
+        }
+        if (results.scale() != null) {
+            out.append('\n').append(ScaleMarkdown.table(results.scale())).append('\n');
         }
         out.append("report: ").append(dir.toAbsolutePath().normalize());
         return out.toString();

@@ -1,6 +1,7 @@
 package io.finkperf.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ public record RunResults(
         String finishedAt,
         Environment environment,
         RunConfig config,
-        List<ModuleResult> modules) {
+        List<ModuleResult> modules,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ScaleReport scale) {
 
     public static final String SCHEMA = "fink-perf/results/1";
 
@@ -22,19 +24,29 @@ public record RunResults(
         modules = modules == null ? List.of() : List.copyOf(modules);
     }
 
+    public RunResults(String schema, String toolVersion, String startedAt, String finishedAt, Environment environment,
+                      RunConfig config, List<ModuleResult> modules) {
+        this(schema, toolVersion, startedAt, finishedAt, environment, config, modules, null);
+    }
+
+    /** With the {@code scale} section (fink-perf scale, profile --scale). */
+    public RunResults withScale(ScaleReport s) {
+        return new RunResults(schema, toolVersion, startedAt, finishedAt, environment, config, modules, s);
+    }
+
     public RunResults withModule(ModuleResult module) {
         List<ModuleResult> more = new ArrayList<>(modules);
         more.removeIf(m -> m.name().equals(module.name()));
         more.add(module);
-        return new RunResults(schema, toolVersion, startedAt, finishedAt, environment, config, more);
+        return new RunResults(schema, toolVersion, startedAt, finishedAt, environment, config, more, scale);
     }
 
     public RunResults finished(String at) {
-        return new RunResults(schema, toolVersion, startedAt, at, environment, config, modules);
+        return new RunResults(schema, toolVersion, startedAt, at, environment, config, modules, scale);
     }
 
     public RunResults withEnvironment(Environment env) {
-        return new RunResults(schema, toolVersion, startedAt, finishedAt, env, config, modules);
+        return new RunResults(schema, toolVersion, startedAt, finishedAt, env, config, modules, scale);
     }
 
     public Optional<ModuleResult> module(String name) {

@@ -40,6 +40,12 @@ public final class DriverSpecFile {
         if (spec.energyBaselineMaxS() != null) {
             root.put("energy_baseline_max_s", spec.energyBaselineMaxS());
         }
+        if (spec.scale() != null) {
+            ObjectNode scale = root.putObject("scale");
+            spec.scale().batchSizes().forEach(scale.putArray("batch_sizes")::add);
+            spec.scale().lengths().forEach(scale.putArray("lengths")::add);
+            scale.put("budget_s", spec.scale().budgetS());
+        }
         if (spec.saveOutputDir() != null) {
             ObjectNode save = root.putObject("save_output");
             save.put("dir", spec.saveOutputDir().toString());

@@ -1,0 +1,136 @@
+package io.finkperf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.finkperf.results.ResultsJson;
+import io.finkperf.results.RunResults;
+import io.finkperf.results.ScaleResult;
+import io.finkperf.testing.FinkPerfCli;
+import io.finkperf.testing.FinkPerfCli.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fink-perf scale} end to end: known cost shapes are recovered from real driver runs. */
+class ScaleCommandIT {
+
+    static final Path PROJECT = Path.of(System.getProperty("finkperf.projectDir", ".")).toAbsolutePath();
+    static final Path FIXTURES = PROJECT.resolve("src/test/resources/scale");
+
+    static ScaleResult module(RunResults r, String name) {
+        return r.scale().modules().stream().filter(m -> m.module().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class TestModulesWithAKnownCost {
+
+        Path out;
+        Run run;
+        RunResults results;
+
+        @BeforeAll
+        void scaleOnce(@TempDir Path dir) throws IOException {
+            out = dir;
+            run = FinkPerfCli.run("scale", "--science-dir", FIXTURES.resolve("science").toString(), "--registry",
+                    FIXTURES.resolve("registry-ztf.yaml").toString(), "--modules", "import_sleep,fixed_cost",
+                    "--batch-sizes", "1,10,100,1000", "--lengths", "5,20", "--output", out.toString(), "--quiet");
+            results = ResultsJson.read(out.resolve("results.json"));
+        }
+
+        @Test
+        void aFixedFiveMillisecondsPerCallIsTheInterceptA() {
+            assertEquals(0, run.exitCode(), run.stderr());
+            ScaleResult m = module(results, "fixed_cost");
+            assertEquals(5e6, m.costFit().aNs(), 0.2 * 5e6, () -> "a = " + m.costFit().aNs());
+            assertTrue(m.costFit().bNs() < 1e3, () -> "b = " + m.costFit().bNs());
+        }
+
+        @Test
+        void aTwoTenthsOfASecondImportIsTheColdStart() {
+            ScaleResult m = module(results, "import_sleep");
+            assertEquals(0.2e9, m.cold().coldExtraNs(), 0.2 * 0.2e9, () -> m.cold().toString());
+            assertTrue(m.cold().importNs() >= 0.2e9, m.cold().toString());
+        }
+
+        @Test
+        void theNightAndTheChartsAreWritten() throws IOException {
+            for (String f : List.of("scale.md", "scale_cost.png", "scale_length.png", "scale_night.png", "summary.md")) {
+                assertTrue(Files.size(out.resolve(f)) > 0, f);
+            }
+            String md = Files.readString(out.resolve("scale.md"));
+            assertTrue(md.contains("The whole science pipeline needs"), md);
+            // 200 000 ZTF alerts in calls of 10 000: 20 × a
+            ScaleResult m = module(results, "fixed_cost");
+            assertEquals(20 * m.costFit().aNs() / 1e9 + 200_000 * m.costFit().bNs() / 1e9, m.night().coreSeconds(), 1e-9);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class BundledExamples {
+
+        RunResults results;
+        Run run;
+
+        @BeforeAll
+        void scaleOnce(@TempDir Path dir) throws IOException {
+            run = FinkPerfCli.run("scale", "--modules", "lc_features,slow_lc", "--batch-sizes", "1,100,1000",
+                    "--output", dir.toString(), "--quiet");
+            results = ResultsJson.read(dir.resolve("results.json"));
+        }
+
+        @Test
+        void theSlowModuleIsQuadraticInLightCurveLength() {
+            assertEquals(0, run.exitCode(), run.stderr());
+            Double k = module(results, "slow_lc").lengthFit().exponent();
+            assertNotNull(k);
+            assertTrue(k >= 1.7 && k <= 2.3, "slow_lc exponent " + k);
+        }
+
+        @Test
+        void theFeatureModuleIsLinear() {
+            Double k = module(results, "lc_features").lengthFit().exponent();
+            assertNotNull(k);
+            assertTrue(k >= 0.7 && k <= 1.3, "lc_features exponent " + k);
+        }
+
+        @Test
+        void theCostlyBranchComesFromTheLineProfile() {
+            var b = module(results, "slow_lc").branch();
+            assertEquals("structure_function", b.function());
+            assertTrue(b.perAlert() && b.calls() > 0 && b.calls() <= 72, b.toString());
+        }
+    }
+
+    @Test
+    void profileWithScaleAddsTheSectionToItsReport(@TempDir Path dir) throws IOException {
+        Run run = FinkPerfCli.run("profile", "--scale", "--modules", "lc_features", "--batch-sizes", "1,100",
+                "--lengths", "5,20", "--loops", "2", "--energy-baseline-max", "0", "--output", dir.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.stderr());
+        RunResults r = ResultsJson.read(dir.resolve("results.json"));
+        assertEquals(2, r.modules().get(0).samplesNs().size(), "profile's own loops are kept");
+        ScaleResult m = module(r, "lc_features");
+        assertTrue(m.ok() && m.costFit().bNs() > 0, m.toString());
+        assertTrue(Files.readString(dir.resolve("summary.md")).contains("## What a night costs"));
+        assertTrue(Files.readString(dir.resolve("index.html")).contains("id=\"scale\""));
+    }
+
+    @Test
+    void badSettingsAreUsageErrors() {
+        Run r = FinkPerfCli.run("scale", "--batch-sizes", "100");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("--batch-sizes needs at least two different sizes"), r.stderr());
+        r = FinkPerfCli.run("scale", "--lengths", "0,5");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("--lengths must be integers >= 1"), r.stderr());
+    }
+}
