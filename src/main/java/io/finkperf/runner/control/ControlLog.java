@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finkperf.runner.DriverEvent;
+import io.finkperf.runner.ModuleOutput;
 import io.finkperf.runner.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class ControlLog {
         }
         switch (event) {
             case "hello" -> { }
-            case "phase" -> listener.onEvent(module, new DriverEvent("phase", n.path("phase").asText(""), 0, 0, 0));
+            case "phase" -> listener.onEvent(module, new DriverEvent("phase", shown(n.path("phase").asText("")), 0, 0, 0));
             case "call" -> call(n, n.path("ts_ns").asLong());
             case "loop" -> loop(n);
             case "end" -> driverEndExit = n.path("exit").asInt(-1);
@@ -111,6 +112,12 @@ public final class ControlLog {
             loopObserved = 0;
         }
         listener.onEvent(module, e);
+    }
+
+    /** A phase name is printed: module code in the driver's process could have chosen it. */
+    private static String shown(String phase) {
+        String clean = ModuleOutput.sanitize(phase);
+        return clean.length() > 200 ? clean.substring(0, 200) + "…" : clean;
     }
 
     private void anomaly(String what) {
