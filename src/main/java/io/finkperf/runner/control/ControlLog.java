@@ -100,7 +100,7 @@ public final class ControlLog {
     }
 
     private void loop(JsonNode n) {
-        DriverEvent e = new DriverEvent("loop", n.path("kind").asText(""), n.path("i").asInt(0), n.path("n").asInt(0),
+        DriverEvent e = new DriverEvent("loop", shown(n.path("kind").asText("")), n.path("i").asInt(0), n.path("n").asInt(0),
                 n.path("ns").asLong(0));
         if (e.isWarmupLoop()) {
             warmup.add(e.nanos());
