@@ -43,8 +43,11 @@ class EventSocket(object):
         self.sock = socket.socket(fileno=fd)
 
     def send(self, **event):
+        self.send_raw(json.dumps(event).encode("utf-8")[:MAX_EVENT_BYTES])
+
+    def send_raw(self, data):
         try:
-            self.sock.send(json.dumps(event).encode("utf-8")[:MAX_EVENT_BYTES])
+            self.sock.send(data)
         except OSError:
             pass  # the supervisor went away: its report says why
 

@@ -32,24 +32,27 @@ class Progress(object):
     def pings(self):
         """Empty call pairs: the receiver measures what a call event pair costs with nothing between."""
         for _ in range(PINGS):
-            self.emit(event="call", edge="start", ping=True)
-            self.emit(event="call", edge="end", ping=True, ns=0)
+            self.channel.send_raw(b'{"event": "call", "edge": "start", "ping": true}')
+            self.channel.send_raw(b'{"event": "call", "edge": "end", "ping": true, "ns": 0}')
 
     def call_timer(self):
         return CallEvents(self) if self.channel is not None else None
 
 
 class CallEvents(object):
-    """Marks each timed module call on the channel: the receiver times it from outside."""
+    """Marks each timed module call on the channel: the receiver times it from outside. The bytes are
+    made with as little work as possible, right next to the clock reads (no json, few allocations)."""
+
+    START = b'{"event": "call", "edge": "start"}'
 
     def __init__(self, progress):
-        self.progress = progress
+        self.channel = progress.channel
 
     def start(self):
-        self.progress.emit(event="call", edge="start")
+        self.channel.send_raw(self.START)
 
     def end(self, ns):
-        self.progress.emit(event="call", edge="end", ns=int(ns))
+        self.channel.send_raw(b'{"event": "call", "edge": "end", "ns": %d}' % ns)
 
 
 def monotonic_ns():
