@@ -145,54 +145,46 @@ class DriverRunTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(code, 0, stderr)
         self.assertEqual(len(result["samples_ns"]), 2)
 
+    def failing_run(self, spec, code, kind):
+        """Runs the driver on spec, checks its exit code and error kind, and returns its result."""
+        got, result, stderr = run_driver(spec, self.tmp)
+        self.assertEqual(got, code, stderr)
+        self.assertEqual(result["error"]["kind"], kind)
+        return result
+
     def test_module_raising(self):
-        code, result, _ = run_driver(self.spec("raising"), self.tmp)
-        self.assertEqual(code, 5)
+        result = self.failing_run(self.spec("raising"), 5, "exception")
         self.assertEqual(result["status"], "error")
-        self.assertEqual(result["error"]["kind"], "exception")
         self.assertEqual(result["error"]["type"], "ValueError")
         self.assertIn("boom in module", result["error"]["traceback"])
 
     def test_missing_package_at_import(self):
-        code, result, _ = run_driver(self.spec("missing"), self.tmp)
-        self.assertEqual(code, 7)
-        self.assertEqual(result["error"]["kind"], "missing_package")
+        result = self.failing_run(self.spec("missing"), 7, "missing_package")
         self.assertEqual(result["error"]["missing_package"], "not_a_real_pkg_xyz")
 
     def test_missing_package_at_call(self):
-        code, result, _ = run_driver(self.spec("lazy_missing"), self.tmp)
-        self.assertEqual(code, 7)
+        result = self.failing_run(self.spec("lazy_missing"), 7, "missing_package")
         self.assertEqual(result["error"]["missing_package"], "another_missing_pkg_abc")
 
     def test_entry_not_found(self):
-        code, result, _ = run_driver(self.spec(entry="toy_science.nope.processor:score"), self.tmp)
-        self.assertEqual(code, 4)
-        self.assertEqual(result["error"]["kind"], "import")
+        self.failing_run(self.spec(entry="toy_science.nope.processor:score"), 4, "import")
 
     def test_wrong_output_length(self):
-        code, result, _ = run_driver(self.spec("wrong_length"), self.tmp)
-        self.assertEqual(code, 6)
-        self.assertEqual(result["error"]["kind"], "bad_output")
+        self.failing_run(self.spec("wrong_length"), 6, "bad_output")
 
     def test_corrupt_batch(self):
         with open(os.path.join(self.batch, "chunk-00001", "cjd.values.npy"), "wb") as f:
             f.write(b"not an npy file")
-        code, result, _ = run_driver(self.spec(), self.tmp)
-        self.assertEqual(code, 3)
-        self.assertEqual(result["error"]["kind"], "bad_input")
+        self.failing_run(self.spec(), 3, "bad_input")
 
     def test_missing_manifest(self):
         os.remove(os.path.join(self.batch, "manifest.json"))
-        code, result, _ = run_driver(self.spec(), self.tmp)
-        self.assertEqual(code, 3)
-        self.assertEqual(result["error"]["kind"], "bad_input")
+        self.failing_run(self.spec(), 3, "bad_input")
 
     def test_bad_spec(self):
         spec = self.spec()
         spec["loops"] = 0
-        code, result, _ = run_driver(spec, self.tmp)
-        self.assertEqual(code, 2)
-        self.assertEqual(result["error"]["kind"], "bad_spec")
+        self.failing_run(spec, 2, "bad_spec")
 
     def test_noop_bench_module(self):
         code, result, stderr = run_driver(self.spec(entry="fink_perf_driver.bench_modules:noop",

@@ -101,9 +101,6 @@ public final class ProfileCommand implements Callable<Integer> {
         if (sampleBy == null || perClass == null) {
             throw new FinkPerfException(ExitCode.USAGE, "--sample-by and --per-class go together");
         }
-        if (mode == Mode.spark) {
-            throw new FinkPerfException(ExitCode.USAGE, "--sample-by is not available with --mode spark yet");
-        }
         try {
             return new io.finkperf.data.StratifiedSample(sampleBy, perClass);
         } catch (IllegalArgumentException e) {

@@ -182,26 +182,27 @@ public final class TrendChart {
             if (p.fingerprintChanged()) {
                 ValueMarker m = new ValueMarker(i - 0.5, MACHINE, new BasicStroke(1.3f, BasicStroke.CAP_BUTT,
                         BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-                m.setLabel("machine changed");
-                m.setLabelFont(font(Font.PLAIN, 11));
-                m.setLabelPaint(MACHINE);
-                m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-                m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-                m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+                label(m, "machine changed", Font.PLAIN, MACHINE, RectangleAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_RIGHT);
                 plot.addDomainMarker(m, Layer.BACKGROUND);
             }
             if (p.commit() != null && !p.commit().tags().isEmpty()) {
                 ValueMarker m = new ValueMarker(i, new Color(TAG.getRed(), TAG.getGreen(), TAG.getBlue(), 90),
                         new BasicStroke(1f));
-                m.setLabel(p.commit().tags().get(0));
-                m.setLabelFont(font(Font.BOLD, 11));
-                m.setLabelPaint(TAG);
-                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+                label(m, p.commit().tags().get(0), Font.BOLD, TAG, RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT);
                 plot.addDomainMarker(m, Layer.BACKGROUND);
             }
         }
+    }
+
+    /** A marker's label in its colour, on a nearly opaque white box so that the trend line does not cross it. */
+    private static void label(ValueMarker m, String text, int fontStyle, Color color, RectangleAnchor anchor,
+            TextAnchor textAnchor) {
+        m.setLabel(text);
+        m.setLabelFont(font(fontStyle, 11));
+        m.setLabelPaint(color);
+        m.setLabelAnchor(anchor);
+        m.setLabelTextAnchor(textAnchor);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
     }
 
     static String subtitle(ModuleSeries s) {

@@ -47,10 +47,6 @@ public final class EnergyChart implements ReportWriter {
         Charts.write(dir, FILE, render(results));
     }
 
-    public static byte[] png(RunResults results) {
-        return Charts.png(render(results));
-    }
-
     public static BufferedImage render(RunResults results) {
         int width = Math.max(900, 180 + 90 * results.modules().size());
         return chart(results).createBufferedImage(width, 640);

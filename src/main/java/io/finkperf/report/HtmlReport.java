@@ -44,11 +44,11 @@ public final class HtmlReport implements ReportWriter {
                 .append("<a href=\"#environment\">Environment</a><a href=\"results.json\">results.json</a>")
                 .append("<a href=\"summary.md\">summary.md</a></nav>\n");
         out.append("<h2 id=\"overview\">Throughput</h2>\n");
-        img(out, ThroughputChart.png(r), "Throughput per module, alerts per second per core, log scale");
+        img(out, Charts.png(ThroughputChart.render(r)), "Throughput per module, alerts per second per core, log scale");
         modules(out, r);
         if (!EnergyChart.estimates(r).isEmpty()) {
             out.append("<h2 id=\"energy\">Energy and CO2</h2>\n");
-            img(out, EnergyChart.png(r), "Energy per 1 000 alerts and CO2 per year, per module");
+            img(out, Charts.png(EnergyChart.render(r)), "Energy per 1 000 alerts and CO2 per year, per module");
         }
         if (!SparkExtras.modules(r).isEmpty()) {
             out.append("<h2 id=\"spark\">Spark mode vs direct</h2>\n");
@@ -155,7 +155,7 @@ public final class HtmlReport implements ReportWriter {
                 out.append("<p class=\"note\">No line profile.</p>\n</section>\n");
                 continue;
             }
-            img(out, LineProfileChart.png(m), "Hottest lines of " + m.name());
+            img(out, Charts.png(LineProfileChart.render(m)), "Hottest lines of " + m.name());
             long total = m.lineProfile().functions().get(0).totalNs();
             boolean first = true;
             for (FunctionProfile f : m.lineProfile().functions()) {

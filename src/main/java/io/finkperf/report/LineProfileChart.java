@@ -3,7 +3,6 @@ package io.finkperf.report;
 import io.finkperf.results.LineProfile.HotLine;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -19,11 +18,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -51,10 +47,6 @@ public final class LineProfileChart implements ReportWriter {
 
     public static String fileName(String module) {
         return "line_profile_" + module + ".png";
-    }
-
-    public static byte[] png(ModuleResult m) {
-        return Charts.png(render(m));
     }
 
     public static BufferedImage render(ModuleResult m) {
@@ -107,31 +99,24 @@ public final class LineProfileChart implements ReportWriter {
     }
 
     /** Bar colour follows the heat (pale yellow → red), with the percentage printed at the bar's end. */
-    private static final class Renderer extends BarRenderer {
+    private static final class Renderer extends LabelledBarRenderer {
 
         private final List<HotLine> hot;
 
         Renderer(List<HotLine> hot) {
+            super(new Color(0x555555), 0.5f, 0.08);
             this.hot = hot;
-            setBarPainter(new StandardBarPainter());
-            setShadowVisible(false);
-            setDrawBarOutline(true);
-            setDefaultOutlinePaint(new Color(0x555555));
-            setDefaultOutlineStroke(new BasicStroke(0.5f));
-            setMaximumBarWidth(0.08);
         }
 
         @Override
-        public java.awt.Paint getItemPaint(int row, int column) {
+        java.awt.Paint color(int column) {
             return Heat.color(hot.get(column).percentOfTotal());
         }
 
         @Override
-        public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
-                CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column, int pass) {
-            super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
-            Number v = dataset.getValue(row, column);
-            if (v == null || pass != 0) {
+        void label(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
+                CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int column, Number v) {
+            if (v == null) {
                 return;
             }
             double yMid = domainAxis.getCategoryMiddle(column, dataset.getColumnCount(), dataArea,

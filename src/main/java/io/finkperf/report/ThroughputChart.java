@@ -27,9 +27,7 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -51,10 +49,6 @@ public final class ThroughputChart implements ReportWriter {
     @Override
     public void write(RunResults results, Path dir) throws IOException {
         Charts.write(dir, FILE, render(results));
-    }
-
-    public static byte[] png(RunResults results) {
-        return Charts.png(render(results));
     }
 
     public static BufferedImage render(RunResults results) {
@@ -216,33 +210,23 @@ public final class ThroughputChart implements ReportWriter {
     }
 
     /** Bars coloured by module type, with the value printed on top and a ± std whisker. */
-    private static final class Renderer extends BarRenderer {
+    private static final class Renderer extends LabelledBarRenderer {
 
         private final List<ModuleResult> modules;
 
         Renderer(List<ModuleResult> modules) {
+            super(new Color(0x333333), 0.6f, 0.09);
             this.modules = modules;
-            setBarPainter(new StandardBarPainter());
-            setShadowVisible(false);
-            setDrawBarOutline(true);
-            setDefaultOutlinePaint(new Color(0x333333));
-            setDefaultOutlineStroke(new BasicStroke(0.6f));
-            setMaximumBarWidth(0.09);
         }
 
         @Override
-        public java.awt.Paint getItemPaint(int row, int column) {
+        java.awt.Paint color(int column) {
             return TypeColors.of(modules.get(column).type());
         }
 
         @Override
-        public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
-                CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column, int pass) {
-            super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
-            Number v = dataset.getValue(row, column);
-            if (pass != 0) {
-                return;
-            }
+        void label(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
+                CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int column, Number v) {
             ModuleResult m = modules.get(column);
             SampleStats t = m.throughputStats();
             RectangleEdge edge = plot.getRangeAxisEdge();

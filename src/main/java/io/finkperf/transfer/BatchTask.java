@@ -82,6 +82,9 @@ final class BatchTask implements Callable<BatchResult> {
             }
             crash.at(CrashPoint.Stage.TEMP_WRITTEN, number, range);
             durable.publish(range, temps, () -> crash.at(CrashPoint.Stage.JOURNALED, number, range));
+        } catch (DurableWriter.Journaled e) {
+            throw new TransferException(TransferException.Kind.OUTPUT, "cannot write " + name + " under " + durable.outDir()
+                    + ": " + describe(e), e);
         } catch (IOException e) {
             for (Path t : temps) {
                 try {

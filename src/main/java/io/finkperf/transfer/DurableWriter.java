@@ -60,11 +60,30 @@ final class DurableWriter {
         for (Path t : temps) {
             lines.append(outDir.relativize(t)).append('\n');
         }
-        writeDurably(journalTmp, lines.toString().getBytes(StandardCharsets.UTF_8));
-        move(journalTmp, journal);
+        try {
+            writeDurably(journalTmp, lines.toString().getBytes(StandardCharsets.UTF_8));
+            move(journalTmp, journal);
+        } catch (IOException e) {
+            Files.deleteIfExists(journalTmp); // a half-written journal (disk full) must not outlive the batch
+            throw e;
+        }
         fsyncDir(journalDir);
         afterJournal.run();
-        finish(journal);
+        try {
+            finish(journal);
+        } catch (IOException e) {
+            throw new Journaled(journal, e);
+        }
+    }
+
+    /**
+     * Publishing failed after the journal was durable: the batch's temporaries must stay, since the
+     * journal names them and the next run's {@link #recover()} puts them in place.
+     */
+    static final class Journaled extends IOException {
+        Journaled(Path journal, IOException cause) {
+            super(cause.getMessage() + " (journaled in " + journal.getFileName() + ": the next run finishes it)", cause);
+        }
     }
 
     /** Completes batches whose journal survived a kill; removes temporaries of batches that never got one. */

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,18 +135,10 @@ class ActionStepsIT {
         private ActionSteps job(Path root, Map<String, String> inputs) throws Exception {
             Path workspace = Files.createDirectories(root.resolve("workspace"));
             Path runnerTemp = Files.createDirectories(root.resolve("runner-temp"));
-            Map<String, String> env = new LinkedHashMap<>();
-            for (String k : new String[] {"PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR"}) {
-                if (System.getenv(k) != null) {
-                    env.put(k, System.getenv(k));
-                }
-            }
-            env.put("GITHUB_WORKSPACE", workspace.toString());
-            env.put("GITHUB_ACTION_PATH", PROJECT.toString());
-            env.put("RUNNER_TEMP", runnerTemp.toString());
+            Map<String, String> env = ActionJobs.env(workspace, PROJECT, runnerTemp);
             env.put("RUNNER_OS", "Linux");
             env.put("XDG_CACHE_HOME", root.resolve("xdg-cache").toString());
-            env.put("FINK_PERF_BIN", launcher(root).toString());
+            env.put("FINK_PERF_BIN", ActionJobs.launcher(root, PROJECT, jvmArgs()).toString());
             if (Files.isExecutable(Path.of("/usr/bin/python3")) && System.getenv("FINK_PERF_PYTHON") == null) {
                 env.put("FINK_PERF_PYTHON", "/usr/bin/python3");
             }
@@ -157,27 +148,9 @@ class ActionStepsIT {
             return new ActionSteps(ACTION, inputs, github, runnerCtx, env, root).runAll();
         }
 
-        /** fink-perf from this build's classes, so the test needs no `mvn package` and sees current code. */
-        private Path launcher(Path root) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Path bin = root.resolve("fink-perf");
-            Files.writeString(bin, "#!/usr/bin/env bash\nexec '" + java + "' -Xmx2g "
-                    + String.join(" ", opens()) + " -Dfinkperf.home='" + PROJECT + "' -cp '"
-                    + absoluteClassPath() + "' io.finkperf.cli.Main \"$@\"\n");
-            Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return bin;
-        }
-
-        private String absoluteClassPath() {
-            List<String> cp = new ArrayList<>();
-            for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                cp.add(Path.of(e).toAbsolutePath().toString());
-            }
-            return String.join(java.io.File.pathSeparator, cp);
-        }
-
-        private List<String> opens() {
-            List<String> o = new ArrayList<>();
+        /** 2 GB and the --add-opens of the fink-perf launcher: profile runs Spark in this job. */
+        private List<String> jvmArgs() {
+            List<String> o = new ArrayList<>(List.of("-Xmx2g"));
             for (String pkg : new String[] {"java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net",
                     "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
                     "sun.security.action", "sun.util.calendar"}) {

@@ -14,9 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -94,16 +92,8 @@ class HistoryActionIT {
         Path results = root.resolve("report/results.json");
         ResultsJson.write(results(workspace, slowNs), results);
         Path runnerTemp = Files.createDirectories(root.resolve("runner-temp"));
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String k : new String[] {"PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR"}) {
-            if (System.getenv(k) != null) {
-                env.put(k, System.getenv(k));
-            }
-        }
-        env.put("GITHUB_WORKSPACE", workspace.toString());
-        env.put("GITHUB_ACTION_PATH", PROJECT.resolve("history").toString());
-        env.put("RUNNER_TEMP", runnerTemp.toString());
-        env.put("FINK_PERF_BIN", launcher(root).toString());
+        Map<String, String> env = ActionJobs.env(workspace, PROJECT.resolve("history"), runnerTemp);
+        env.put("FINK_PERF_BIN", ActionJobs.launcher(root, PROJECT, List.of("-Xmx1g", "-Djava.awt.headless=true")).toString());
         env.put("GIT_CONFIG_GLOBAL", "/dev/null");
         Map<String, String> github = Map.of("event_name", event, "repository", "someone/fink-science", "sha", sha,
                 "server_url", "https://github.com", "run_id", "4242", "workspace", workspace.toString(),
@@ -138,19 +128,5 @@ class HistoryActionIT {
             throw new IOException("git " + String.join(" ", args) + ": " + out);
         }
         return out;
-    }
-
-    /** fink-perf from this build's classes. */
-    private static Path launcher(Path root) throws IOException {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cp = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            cp.add(Path.of(e).toAbsolutePath().toString());
-        }
-        Path bin = root.resolve("fink-perf");
-        Files.writeString(bin, "#!/usr/bin/env bash\nexec '" + javaBin + "' -Xmx1g -Djava.awt.headless=true -Dfinkperf.home='"
-                + PROJECT + "' -cp '" + String.join(java.io.File.pathSeparator, cp) + "' io.finkperf.cli.Main \"$@\"\n");
-        Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return bin;
     }
 }

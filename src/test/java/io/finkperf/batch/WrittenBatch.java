@@ -5,6 +5,7 @@ import io.finkperf.data.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 
 /** Reads the cells of a single-chunk batch back through {@link NpyArray}, for assertions. */
 public final class WrittenBatch {
@@ -53,14 +54,15 @@ public final class WrittenBatch {
         return new int[] {(int) off.i8(row), (int) off.i8(row + 1)};
     }
 
-    public double[] f8List(String column, int row) throws IOException {
+    /** Indices of the values of list cell {@code row}. */
+    private IntStream cell(String column, int row) throws IOException {
         int[] r = range(column, row);
+        return IntStream.range(r[0], r[1]);
+    }
+
+    public double[] f8List(String column, int row) throws IOException {
         NpyArray v = part(column, "values");
-        double[] out = new double[r[1] - r[0]];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.f8(r[0] + i);
-        }
-        return out;
+        return cell(column, row).mapToDouble(v::f8).toArray();
     }
 
     public float[] f4List(String column, int row) throws IOException {
@@ -74,13 +76,8 @@ public final class WrittenBatch {
     }
 
     public int[] i4List(String column, int row) throws IOException {
-        int[] r = range(column, row);
         NpyArray v = part(column, "values");
-        int[] out = new int[r[1] - r[0]];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.i4(r[0] + i);
-        }
-        return out;
+        return cell(column, row).map(v::i4).toArray();
     }
 
     /** Strings of list cell {@code row} (null for invalid entries). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.finkperf.data.TestData;
 import io.finkperf.report.SparkDecompositionChart;
 import io.finkperf.report.SparkDecompositionMarkdown;
 import io.finkperf.results.ModuleResult;
@@ -16,7 +17,16 @@ import io.finkperf.testing.TestScience;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -132,6 +142,44 @@ class ProfileSparkModeIT {
         List<String> errors = ((SparkFailure) sized.extra().spark()).errors();
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.stream().allMatch(e -> e.contains("needs 50 alerts, got 36")), errors.toString());
+    }
+
+    /** The class of every alert of a parquet file, read with parquet-avro (not Spark, which the run uses). */
+    static Map<String, Long> classSizes(Path parquet, String column) throws IOException {
+        Configuration conf = new Configuration();
+        AvroReadSupport.setRequestedProjection(conf, SchemaBuilder.record("a").fields().optionalString(column).endRecord());
+        Map<String, Long> sizes = new HashMap<>();
+        try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(
+                HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(parquet.toUri()), conf)).withConf(conf).build()) {
+            for (GenericRecord g = r.read(); g != null; g = r.read()) {
+                sizes.merge(String.valueOf(g.get(column)), 1L, Long::sum);
+            }
+        }
+        return sizes;
+    }
+
+    @Test
+    void aStratifiedSampleIsTheBatchOfBothPasses(@TempDir Path tmp) throws IOException {
+        int perClass = 2;
+        Map<String, Long> sizes = classSizes(TestData.ZTF_FTRANSFER, "cdsxmatch");
+        long expected = sizes.values().stream().mapToLong(n -> Math.min(n, perClass)).sum();
+        assertTrue(sizes.size() > 1 && expected < sizes.values().stream().mapToLong(Long::longValue).sum(), sizes.toString());
+
+        Path out = tmp.resolve("out");
+        FinkPerfCli.Run r = FinkPerfCli.run("profile", "--mode", "spark", "--master", "local[2]", "--modules", "lc_features",
+                "--data", TestData.ZTF_FTRANSFER.toString(), "--sample-by", "cdsxmatch", "--per-class", String.valueOf(perClass),
+                "--loops", "1", "--warmup", "0", "--no-line-profile", "--quiet", "--output", out.toString());
+
+        assertEquals(0, r.exitCode(), r.stderr());
+        RunResults res = ResultsJson.read(out.resolve("results.json"));
+        assertEquals("spark", res.config().mode());
+        assertEquals(expected, res.config().nAlerts());
+        ModuleResult m = res.module("lc_features").orElseThrow();
+        assertEquals(expected, m.nAlerts());
+        assertTrue(spark(m).equivalent(), "Spark's outputs are the direct pass's, alert for alert");
+        assertEquals(spark(m).directOutputHash(), m.outputHash());
+        assertEquals(expected, spark(m).loops().get(0).partitions().stream().mapToLong(SparkModeResult.Partition::nRows).sum(),
+                "Spark's tasks ran on the stratified batch");
     }
 
     @Test

@@ -23,6 +23,13 @@ class AlertDataErrorsTest extends LocalSparkTest {
         return assertThrows(DataException.class, () -> AlertData.open(p, survey, spark).close());
     }
 
+    /** Opening {@code p} as ZTF data fails with {@code kind}, in one line naming {@code p}. */
+    private void assertOpenFails(Path p, DataException.Kind kind) {
+        DataException e = openFails(p, Survey.ZTF);
+        assertEquals(kind, e.kind());
+        assertOneLineNaming(e, p.toString());
+    }
+
     private static void assertOneLineNaming(DataException e, String culprit) {
         assertTrue(e.getMessage().contains(culprit), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
@@ -33,28 +40,21 @@ class AlertDataErrorsTest extends LocalSparkTest {
 
         @Test
         void missingFile() {
-            Path p = tmp.resolve("nope.parquet");
-            DataException e = openFails(p, Survey.ZTF);
-            assertEquals(DataException.Kind.MISSING, e.kind());
-            assertOneLineNaming(e, p.toString());
+            assertOpenFails(tmp.resolve("nope.parquet"), DataException.Kind.MISSING);
         }
 
         @Test
         void emptyFolder() throws Exception {
             Path dir = Files.createDirectories(tmp.resolve("empty"));
             Files.createFile(dir.resolve("_SUCCESS"));
-            DataException e = openFails(dir, Survey.ZTF);
-            assertEquals(DataException.Kind.EMPTY, e.kind());
-            assertOneLineNaming(e, dir.toString());
+            assertOpenFails(dir, DataException.Kind.EMPTY);
         }
 
         @Test
         void garbageBytes() throws Exception {
             Path p = tmp.resolve("garbage.parquet");
             Files.write(p, "this is not parquet at all, just some bytes".getBytes());
-            DataException e = openFails(p, Survey.ZTF);
-            assertEquals(DataException.Kind.CORRUPT, e.kind());
-            assertOneLineNaming(e, p.toString());
+            assertOpenFails(p, DataException.Kind.CORRUPT);
         }
 
         @Test
@@ -65,18 +65,14 @@ class AlertDataErrorsTest extends LocalSparkTest {
             System.arraycopy("PAR1".getBytes(), 0, cut, 4092, 4);
             Path p = tmp.resolve("truncated.parquet");
             Files.write(p, cut);
-            DataException e = openFails(p, Survey.ZTF);
-            assertEquals(DataException.Kind.CORRUPT, e.kind());
-            assertOneLineNaming(e, p.toString());
+            assertOpenFails(p, DataException.Kind.CORRUPT);
         }
 
         @Test
         void fileWithNoRows() throws Exception {
             Path p = tmp.resolve("norows");
             spark.read().parquet(TestData.ZTF_RAW.toString()).limit(0).write().parquet(p.toString());
-            DataException e = openFails(p, Survey.ZTF);
-            assertEquals(DataException.Kind.EMPTY, e.kind());
-            assertOneLineNaming(e, p.toString());
+            assertOpenFails(p, DataException.Kind.EMPTY);
         }
 
         @Test

@@ -13,20 +13,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** --n-alerts: exact counts, stable order, cyclic replication, chunking. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertSamplingTest {
+class AlertSamplingTest extends LocalSparkTest {
 
-    private SparkSession spark;
     private AlertData raw;
 
     @TempDir
@@ -34,14 +30,12 @@ class AlertSamplingTest {
 
     @BeforeAll
     void open() {
-        spark = SparkSessions.local(2);
         raw = AlertData.open(TestData.ZTF_RAW, Survey.ZTF, spark);
     }
 
     @AfterAll
     void close() {
         raw.close();
-        spark.stop();
     }
 
     private long[] candids(Path batch, int chunk) throws Exception {

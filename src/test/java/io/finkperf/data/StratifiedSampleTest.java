@@ -15,18 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --sample-by/--per-class: the first N of each class by candid, deterministically. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StratifiedSampleTest {
+class StratifiedSampleTest extends LocalSparkTest {
 
-    private SparkSession spark;
     private AlertData alerts;
 
     @TempDir
@@ -34,14 +30,12 @@ class StratifiedSampleTest {
 
     @BeforeAll
     void open() {
-        spark = SparkSessions.local(2);
         alerts = AlertData.open(TestData.ZTF_FTRANSFER, Survey.ZTF, spark);
     }
 
     @AfterAll
     void close() {
         alerts.close();
-        spark.stop();
     }
 
     private long[] candids(Path batch) throws Exception {

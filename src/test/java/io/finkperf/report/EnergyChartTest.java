@@ -139,7 +139,7 @@ class EnergyChartTest {
     @Test
     void runWithoutEnergySaysSo() throws Exception {
         RunResults bare = new RunResults(RunResults.SCHEMA, "0.1.0", null, null, null, null, List.of());
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(EnergyChart.png(bare)));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(Charts.png(EnergyChart.render(bare))));
         assertNotNull(img);
         assertEquals(List.of("no module has an energy estimate (the driver reported no energy object)"),
                 EnergyChart.subtitle(bare, EnergyChart.estimates(bare)));

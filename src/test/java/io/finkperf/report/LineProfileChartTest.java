@@ -26,7 +26,7 @@ class LineProfileChartTest {
 
     @Test
     void hottestBarIsHot() throws Exception {
-        BufferedImage img = PngAssertions.decode(LineProfileChart.png(ReportFixtures.xmatch()));
+        BufferedImage img = PngAssertions.decode(Charts.png(LineProfileChart.render(ReportFixtures.xmatch())));
         assertTrue(PngAssertions.count(img, Heat.color(80.0)) > 2000, "the 80 % line's bar");
     }
 

@@ -1,5 +1,6 @@
 package io.finkperf.report;
 
+import io.finkperf.testing.PythonVersions;
 import io.finkperf.results.Environment;
 import io.finkperf.results.FunctionProfile;
 import io.finkperf.results.LineProfile;
@@ -9,7 +10,6 @@ import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.RunConfig;
 import io.finkperf.results.RunResults;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +22,7 @@ final class ReportFixtures {
     }
 
     static RunResults run() {
-        Map<String, Object> python = new LinkedHashMap<>();
-        python.put("python", "3.11.2");
-        python.put("numpy", "1.24.2");
-        python.put("pandas", "1.5.3");
-        python.put("line_profiler", "4.0.2");
-        python.put("pyspark", "stub");
+        Map<String, Object> python = PythonVersions.bookworm("stub");
         Environment env = new Environment("Intel(R) Xeon(R) CPU @ 2.20GHz", 8, 32L << 30, "Linux 6.1 amd64",
                 "17.0.15", "ci-runner-1", "/work/fink-science", "1a2b3c4d5e6f708192a3b4c5d6e7f80912345678",
                 "8.53.0", "datasets/ztf/ftransfer_sample_1000.parquet", "ztf-alert-4.02", "ztf", python,

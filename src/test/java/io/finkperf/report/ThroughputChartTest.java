@@ -27,7 +27,7 @@ class ThroughputChartTest {
 
     @Test
     void barsAreColouredByModuleType() throws Exception {
-        BufferedImage img = PngAssertions.decode(ThroughputChart.png(ReportFixtures.run()));
+        BufferedImage img = PngAssertions.decode(Charts.png(ThroughputChart.render(ReportFixtures.run())));
         // bars, not just the legend's 12x12 swatch
         assertTrue(PngAssertions.count(img, TypeColors.of("xmatch")) > 2000, "xmatch bar");
         assertTrue(PngAssertions.count(img, TypeColors.of("ml")) > 1000, "ml bar");
@@ -61,7 +61,7 @@ class ThroughputChartTest {
         }
         RunResults big = new RunResults(base.schema(), base.toolVersion(), base.startedAt(), base.finishedAt(),
                 base.environment(), base.config(), many);
-        BufferedImage img = PngAssertions.decode(ThroughputChart.png(big));
+        BufferedImage img = PngAssertions.decode(Charts.png(ThroughputChart.render(big)));
         assertEquals(160 + 80 * 20, img.getWidth());
         assertTrue(PngAssertions.count(img, TypeColors.of("agg")) > 5000);
     }
@@ -70,6 +70,6 @@ class ThroughputChartTest {
     void noModulesStillRenders() throws Exception {
         RunResults base = ReportFixtures.run();
         RunResults none = new RunResults(base.schema(), null, null, null, null, null, List.of());
-        PngAssertions.assertNotBlank(PngAssertions.decode(ThroughputChart.png(none)), 3);
+        PngAssertions.assertNotBlank(PngAssertions.decode(Charts.png(ThroughputChart.render(none))), 3);
     }
 }

@@ -1,5 +1,6 @@
 package io.finkperf.results;
 
+import io.finkperf.testing.PythonVersions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,7 @@ final class GoldenRun {
     }
 
     static RunResults run() {
-        Map<String, Object> python = new LinkedHashMap<>();
-        python.put("python", "3.11.2");
-        python.put("numpy", "1.24.2");
-        python.put("pandas", "1.5.3");
-        python.put("line_profiler", "4.0.2");
-        python.put("pyspark", null);
+        Map<String, Object> python = PythonVersions.bookworm(null);
         Environment env = new Environment("AMD EPYC 7763 64-Core Processor", 2, 24L << 30, "Linux 6.1", "17.0.13",
                 "ci-host", "/work/science", "abc1234", "8.53.0", "datasets/ztf/sample.parquet", "ztf-raw", "ztf",
                 python, Map.of("name", "local"));

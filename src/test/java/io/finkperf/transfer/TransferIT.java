@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finkperf.data.AlertData;
 import io.finkperf.data.Survey;
+import io.finkperf.results.ResultsJson;
+import io.finkperf.results.RunResults;
 import io.finkperf.testing.FinkPerfCli;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,36 +167,80 @@ class TransferIT {
         }
     }
 
+    /**
+     * Copies of the fixture's alerts (all "SN candidate") spread over classes of uneven sizes, one
+     * of them with a character Spark escapes in folder names.
+     */
+    static List<GenericRecord> unevenClasses(TransferTopics.Fixture f, int n) {
+        String[] classes = {"SN candidate", "SN candidate", "SN candidate", "Solar System MPC", "Solar System MPC", "EB*",
+            "Kilonova candidate"};
+        List<GenericRecord> alerts = TransferTopics.replicate(f, "candid", n);
+        for (int i = 0; i < alerts.size(); i++) {
+            alerts.get(i).put("finkclass", classes[i % classes.length]);
+        }
+        return alerts;
+    }
+
     @Nested
     class Layouts {
 
         @Test
         void finkclassFoldersAreFinksAndProfileReadsThem() throws Exception {
             TransferTopics.Fixture f = TransferTopics.ztf();
+            List<GenericRecord> alerts = unevenClasses(f, 35);
             String topic = newTopic("ztf");
-            TransferTopics.load(kafka, topic, f.schema(), f.alerts(), 11);
+            TransferTopics.load(kafka, topic, f.schema(), alerts, 11);
             Path out = tmp.resolve("by-class");
             transfer(request(topic, out, "g-" + topic, PartitionBy.FINKCLASS, OutputFormat.PARQUET, 0, 100), CrashPoint.NONE);
-            Set<String> expected = f.alerts().stream().map(a -> "finkclass=" + PartitionPath.escape(a.get("finkclass")))
+            Set<String> expected = alerts.stream().map(a -> "finkclass=" + PartitionPath.escape(a.get("finkclass")))
                     .collect(Collectors.toCollection(TreeSet::new));
             Set<String> folders;
             try (Stream<Path> l = Files.list(out)) {
                 folders = l.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_"))
                         .collect(Collectors.toCollection(TreeSet::new));
             }
+            assertEquals(Set.of("finkclass=EB%2A", "finkclass=Kilonova candidate", "finkclass=SN candidate",
+                    "finkclass=Solar System MPC"), expected);
             assertEquals(expected, folders);
             List<TransferOutput.Alert> back = TransferOutput.read(out);
-            assertEquals(f.alerts().size(), back.size());
-            Map<Long, GenericRecord> byId = byId(f.alerts(), "candid");
+            assertEquals(alerts.size(), back.size());
+            Map<Long, GenericRecord> byId = byId(alerts, "candid");
             for (TransferOutput.Alert a : back) {
                 GenericRecord e = byId.get((Long) a.record().get("candid"));
                 assertEquals("finkclass=" + PartitionPath.escape(e.get("finkclass")), a.folder());
                 assertEquals(null, a.record().getSchema().getField("finkclass"), "the partition column lives in the folder");
             }
             try (AlertData data = AlertData.open(out, Survey.ZTF)) {
-                assertEquals(f.alerts().size(), data.count());
+                assertEquals(alerts.size(), data.count());
                 assertTrue(data.availableColumns().contains("finkclass"), data.availableColumns().toString());
             }
+        }
+
+        @Test
+        void pulledThenProfiledOnAsManyAlertsOfEachClass() throws Exception {
+            TransferTopics.Fixture f = TransferTopics.ztf();
+            List<GenericRecord> alerts = unevenClasses(f, 63); // 27, 18, 9, 9
+            String topic = newTopic("ztf");
+            TransferTopics.load(kafka, topic, f.schema(), alerts, 13);
+            Path out = tmp.resolve("data");
+            FinkPerfCli.Run pull = FinkPerfCli.run("transfer", "--topic", topic, "--outdir", out.toString(), "--servers",
+                    kafka.servers(), "--group-id", "g-" + topic, "--partition-by", "finkclass", "--timeout", "20s");
+            assertEquals(0, pull.exitCode(), pull.stderr());
+            int perClass = 5;
+            Map<String, Long> sizes = alerts.stream().collect(Collectors.groupingBy(a -> String.valueOf(a.get("finkclass")),
+                    Collectors.counting()));
+            long expected = sizes.values().stream().mapToLong(n -> Math.min(n, perClass)).sum();
+            assertEquals(20, expected, sizes.toString());
+
+            Path report = tmp.resolve("report");
+            FinkPerfCli.Run profile = FinkPerfCli.run("profile", "--data", out.toString(), "--sample-by", "finkclass",
+                    "--per-class", String.valueOf(perClass), "--loops", "1", "--warmup", "0", "--no-line-profile", "--quiet",
+                    "--output", report.toString());
+            assertEquals(0, profile.exitCode(), profile.stderr());
+            RunResults results = ResultsJson.read(report.resolve("results.json"));
+            assertEquals(expected, results.config().nAlerts());
+            assertTrue(!results.modules().isEmpty() && results.modules().stream().allMatch(m -> m.ok() && m.nAlerts() == expected),
+                    results.modules().toString());
         }
 
         @Test
@@ -258,6 +305,90 @@ class TransferIT {
             assertEquals(20, transfer(request(topic, out, "g", PartitionBy.NONE, OutputFormat.PARQUET, 20, 4), CrashPoint.NONE).alerts());
             assertEquals(13, transfer(request(topic, out, "g", PartitionBy.NONE, OutputFormat.PARQUET, 0, 4), CrashPoint.NONE).alerts());
             assertEquals(alerts.stream().map(a -> (Long) a.get("candid")).sorted().toList(), ids(out, "candid"));
+        }
+    }
+
+    @Nested
+    class DiskFull {
+
+        /** Every file under {@code dir}, hidden or journal included, by name. */
+        private List<String> allFiles(Path dir) throws Exception {
+            try (Stream<Path> w = Files.walk(dir)) {
+                return w.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+            }
+        }
+
+        @Test
+        void aJournalThatDoesNotFitLeavesNoTemporaryAndTheBatchsPartsForTheCallerToDelete() throws Exception {
+            String topic = newTopic("ztf");
+            try (TinyFilesystem fs = TinyFilesystem.mount(tmp.resolve("tiny"), 1 << 20)) {
+                Path out = fs.dir().resolve("out");
+                FileNamer namer = new FileNamer(topic, OutputFormat.AVRO);
+                DurableWriter durable = new DurableWriter(out, namer);
+                OffsetRange range = new OffsetRange(3, 10, 13);
+                Path temp = durable.tempFor("", namer.name(range));
+                Files.write(temp, new byte[100]);
+                Files.createDirectories(out.resolve(DurableWriter.JOURNAL_DIR));
+                fs.fillLeaving(0);
+
+                IOException e = assertThrows(IOException.class, () -> durable.publish(range, List.of(temp), () -> { }));
+                assertTrue(BatchTask.describe(e).startsWith("disk full"), BatchTask.describe(e));
+                assertEquals(List.of(out.relativize(temp).toString()), allFiles(out), "no journal, not even a temporary one");
+            }
+        }
+
+        private FinkPerfCli.Run cli(String topic, Path out, String group) {
+            return FinkPerfCli.run("transfer", "--topic", topic, "--outdir", out.toString(), "--servers", kafka.servers(),
+                    "--group-id", group, "--partition-by", "finkclass", "--batch-size", "4", "--writers", "2", "--timeout", "20s");
+        }
+
+        @Test
+        void runsOutOfSpaceMidRunKeepsValidPartsAndARerunAfterFreeingSpaceEndsWithEveryAlertOnce() throws Exception {
+            TransferTopics.Fixture f = TransferTopics.ztf();
+            List<GenericRecord> alerts = TransferTopics.replicate(f, "candid", 120);
+            String topic = newTopic("ztf");
+            TransferTopics.load(kafka, topic, f.schema(), alerts, 21);
+            List<Long> expected = alerts.stream().map(a -> (Long) a.get("candid")).sorted().toList();
+
+            // the whole output's size, from a run with room, sets how much room makes the next one fail half-way
+            Path roomy = tmp.resolve("roomy");
+            assertEquals(0, cli(topic, roomy, "g-roomy-" + topic).exitCode());
+            long total = 0;
+            for (Path p : TransferOutput.parts(roomy)) {
+                total += Files.size(p);
+            }
+
+            try (TinyFilesystem fs = TinyFilesystem.mount(tmp.resolve("tiny"), 4 * total)) {
+                Path filler = fs.fillLeaving(total / 2);
+                Path out = fs.dir().resolve("out");
+                String group = "g-" + topic;
+
+                FinkPerfCli.Run full = cli(topic, out, group);
+                assertEquals(18, full.exitCode(), full.stderr());
+                List<String> errorLines = full.stderr().lines().filter(l -> l.startsWith("fink-perf:")).toList();
+                assertEquals(1, errorLines.size(), full.stderr());
+                assertTrue(errorLines.get(0).contains("disk full") && errorLines.get(0).contains(topic), errorLines.get(0));
+
+                for (String name : allFiles(out)) {
+                    String file = Path.of(name).getFileName().toString();
+                    assertTrue(!file.startsWith(".") && !file.endsWith(".pending"), "left behind for a rerun to publish: " + name);
+                }
+                List<Long> kept = ids(out, "candid"); // every part is a whole, readable parquet file
+                assertTrue(!kept.isEmpty() && kept.size() < expected.size(), "ran out mid-run: " + kept.size() + " of " + expected.size());
+                assertEquals(kept.size(), new TreeSet<>(kept).size(), "nothing twice");
+                assertTrue(expected.containsAll(kept));
+                try (AlertData data = AlertData.open(out, Survey.ZTF)) {
+                    assertEquals(kept.size(), data.count());
+                }
+
+                Files.delete(filler);
+                FinkPerfCli.Run rerun = cli(topic, out, group);
+                assertEquals(0, rerun.exitCode(), rerun.stderr());
+                assertEquals(expected, ids(out, "candid"), "every alert exactly once");
+                try (AlertData data = AlertData.open(out, Survey.ZTF)) {
+                    assertEquals(expected.size(), data.count());
+                }
+            }
         }
     }
 
