@@ -16,7 +16,7 @@ fi
 
 if [ -f package.json ] && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; }; then
   echo "test.sh: installing npm lint tools" >&2
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi
+  if [ -f package-lock.json ]; then npm ci --ignore-scripts --no-audit --no-fund --silent; else npm install --ignore-scripts --no-audit --no-fund --silent; fi
 fi
 
 # shellcheck source=podman-env.sh

@@ -8,6 +8,8 @@ import traceback
 
 from .errors import EXIT_BAD_SPEC, EXIT_CRASH, EXIT_MISSING_PACKAGE, EXIT_OK, DriverError
 from .environment import peak_rss_bytes, python_versions
+from . import control
+from .progress import Progress
 from .spec import RunSpec, load_spec
 
 USAGE = "usage: python3 -m fink_perf_driver {run SPEC.json | env | check-packages pkg1,pkg2 | calibrate [REPEATS]}"
@@ -40,15 +42,19 @@ def cmd_run(spec_path):
                          % (name, sys.version.split()[0]))
         return EXIT_MISSING_PACKAGE
     raw, result, output = None, new_result(None), None
+    channel = control.driver_events()
+    progress = Progress(channel=channel)
+    if channel is not None:
+        progress.pings()
     try:
         raw = load_spec(spec_path)
         result = new_result(raw)
         output = raw.get("output") if isinstance(raw, dict) else None
         spec = RunSpec(raw)
         if spec.scale is not None:
-            run_scale(spec, result, Progress())
+            run_scale(spec, result, progress)
         else:
-            run(spec, result)
+            run(spec, result, progress)
         code = EXIT_OK
     except DriverError as e:
         result["error"] = error_json(e)
@@ -67,7 +73,10 @@ def cmd_run(spec_path):
             write_json_atomically(output, _finite(result))
         except Exception as e:
             sys.stderr.write("fink-perf-driver: cannot write result %s: %s\n" % (output, e))
-            return code or EXIT_CRASH
+            code = code or EXIT_CRASH
+    if channel is not None:
+        channel.send(event="end", exit=code)
+        channel.close()
     return code
 
 

@@ -110,7 +110,8 @@ def run(spec, result, progress=None):
         sink = OutputSink(reader, spec.save_dir, spec.save_column)
         energy.start_a()
         for i in range(spec.loops):
-            ns = timed_pass(fn, chunk_args, own, on_output=sink if i == 0 else None, cpu=cpu)
+            ns = timed_pass(fn, chunk_args, own, on_output=sink if i == 0 else None, cpu=cpu,
+                            calls=progress.call_timer())
             result["samples_ns"].append(ns)
             progress.loop("measure", i + 1, spec.loops, ns)
             if i == 0:

@@ -66,12 +66,17 @@ class ChunkArgs(object):
             yield i, n_rows, ([to_rows(args)] if self.rows else args)
 
 
-def call_module(fn, args, own_packages=()):
-    """One call, timed. Module failures become classified DriverErrors."""
+def call_module(fn, args, own_packages=(), calls=None):
+    """One call, timed. Module failures become classified DriverErrors. ``calls`` marks its start
+    and end on the control channel, right next to the clock reads."""
     try:
+        if calls is not None:
+            calls.start()
         t0 = time.perf_counter_ns()
         out = fn(*args)
         t1 = time.perf_counter_ns()
+        if calls is not None:
+            calls.end(t1 - t0)
     except KeyboardInterrupt:
         raise
     except BaseException as e:
@@ -112,13 +117,13 @@ class CpuClock(object):
         self.sys += system - self._t[1]
 
 
-def timed_pass(fn, chunk_args, own_packages=(), on_output=None, cpu=None):
+def timed_pass(fn, chunk_args, own_packages=(), on_output=None, cpu=None, calls=None):
     """Sum over chunks of the module call time, in ns. ``on_output(i, out)`` runs untimed."""
     total = 0
     for i, n_rows, args in chunk_args:
         if cpu:
             cpu.start()
-        out, ns = call_module(fn, args, own_packages)
+        out, ns = call_module(fn, args, own_packages, calls)
         if cpu:
             cpu.stop()
         total += ns

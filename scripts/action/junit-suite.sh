@@ -5,7 +5,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 build="${RUNNER_TEMP:-/tmp}/fink-perf-suite-build"
 set +e
-mvn -B -q -f "${GITHUB_ACTION_PATH:?}/pom.xml" -Dbuild.dir="$build" -DskipPythonTests=true \
+without_workflow_commands mvn -B -q -f "${GITHUB_ACTION_PATH:?}/pom.xml" -Dbuild.dir="$build" -DskipPythonTests=true \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ModuleProfilingSuiteIT \
   -Dfinkperf.suite=true -Dfinkperf.suite.science-dir="$SCIENCE_DIR" -Dfinkperf.suite.data="$DATA_DIR" \
   -Dfinkperf.suite.modules="$MODULES" -Dfinkperf.suite.survey="$SURVEY" -Dfinkperf.suite.runner="$RUNNER_KIND" \

@@ -16,6 +16,18 @@ warn() {
   echo "::warning title=fink-perf::$*"
 }
 
+# Runs "$@" with GitHub workflow commands off: module output (already sanitised by fink-perf) is
+# shown between ::stop-commands::TOKEN and ::TOKEN::, with a token the module cannot guess.
+without_workflow_commands() {
+  local token
+  token="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  echo "::stop-commands::$token"
+  "$@"
+  local code=$?
+  echo "::$token::"
+  return $code
+}
+
 # The fink-perf command: the launcher next to action.yml (tests point FINK_PERF_BIN at a build).
 fink_perf() {
   "${FINK_PERF_BIN:-${GITHUB_ACTION_PATH:?}/fink-perf}" "$@"

@@ -14,7 +14,7 @@ args=(profile --science-dir "$SCIENCE_DIR" --modules "$MODULES" --survey "$SURVE
 [ -z "${REGISTRY:-}" ] || args+=(--registry "$REGISTRY")
 
 set +e
-fink_perf "${args[@]}" 2>&1 | tee "$REPORT_DIR/fink-perf.log"
+without_workflow_commands fink_perf "${args[@]}" 2>&1 | tee "$REPORT_DIR/fink-perf.log"
 code=${PIPESTATUS[0]}
 set -e
 echo "fink-perf: profile exited with $code"

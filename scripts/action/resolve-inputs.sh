@@ -18,11 +18,20 @@ require_match transfer-topic "${INPUT_TRANSFER_TOPIC:-}" '^((ftransfer|fxmatch)_
 require_match transfer-limit "${INPUT_TRANSFER_LIMIT:-0}" '^[0-9]+$'
 require_match image "$INPUT_IMAGE" '^([A-Za-z0-9._/:@-]+)?$'
 require_match science-repository "$INPUT_SCIENCE_REPOSITORY" '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$'
-require_match science-ref "$INPUT_SCIENCE_REF" '^([A-Za-z0-9_./-]+)?$'
-require_match baseline-ref "$INPUT_BASELINE_REF" '^([A-Za-z0-9_./-]+)?$'
+# a ref never starts with '-' (it would be read as an option of git) and never holds '..'
+require_match science-ref "$INPUT_SCIENCE_REF" '^([A-Za-z0-9_][A-Za-z0-9_./-]*)?$'
+require_match baseline-ref "$INPUT_BASELINE_REF" '^([A-Za-z0-9_][A-Za-z0-9_./-]*)?$'
+[[ "$INPUT_SCIENCE_REF$INPUT_BASELINE_REF" != *..* ]] || die "input science-ref/baseline-ref: no '..' allowed"
 require_match output-dir "$INPUT_OUTPUT_DIR" '^[A-Za-z0-9_./-]+$'
 require_match artifact-suffix "$INPUT_ARTIFACT_SUFFIX" '^[A-Za-z0-9_.-]*$'
 [[ "$INPUT_OUTPUT_DIR" != *..* ]] || die "input output-dir: no '..' allowed"
+[[ "$INPUT_OUTPUT_DIR" != -* ]] || die "input output-dir: must not start with '-'"
+# A pull request's code runs only in containers: the local runner would run it as the runner's user,
+# next to the job's token and the files that steer later steps.
+case "${GITHUB_EVENT_NAME:-}" in
+  pull_request | pull_request_target | pull_request_review | pull_request_review_comment)
+    [ "$INPUT_RUNNER" != local ] || die "input runner: 'local' is refused for ${GITHUB_EVENT_NAME} events (a pull request's code runs in a container only: runner: container)" ;;
+esac
 
 # Inside a fink-science fork, profile that fork at the pushed commit unless told otherwise.
 repo="$INPUT_SCIENCE_REPOSITORY"
@@ -45,7 +54,12 @@ else
   science_dir="$(abs_path fink-perf-science)"
 fi
 
-report_dir="$(abs_path "$INPUT_OUTPUT_DIR")"
+report_dir="$(realpath -m -- "$(abs_path "$INPUT_OUTPUT_DIR")")"
+workspace="$(realpath -m -- "${GITHUB_WORKSPACE:?}")"
+case "$report_dir" in
+  "$workspace"/?*) ;;
+  *) die "input output-dir: '$INPUT_OUTPUT_DIR' must be a folder inside the workspace ($workspace), not the workspace itself or outside it" ;;
+esac
 tmp="${RUNNER_TEMP:-${TMPDIR:-/tmp}}"
 sha="$(printf '%s' "$INPUT_DATA_SHA256" | tr 'A-F' 'a-f')"
 if [ -n "${INPUT_TRANSFER_TOPIC:-}" ]; then

@@ -49,7 +49,7 @@ public final class CheckCommand implements Callable<Integer> {
         Readiness readiness;
         try (ModuleRunner runner = runnerOptions.survey(workload.survey).create()) {
             readiness = ReadinessCheck.check(reg.source(), plan, workload.science(), runner,
-                    offline.resolve(runnerOptions.runner));
+                    offline.resolve(runnerOptions));
         }
         spec.commandLine().getOut().println(json ? ResultsJson.mapper().writeValueAsString(readiness)
                 : ReadinessTable.text(readiness));

@@ -40,7 +40,8 @@ final class ContainerRunnerFactory {
                     .withImage(o.image())
                     .withPull(ContainerOptions.Pull.parse(o.pull))
                     .withCpus(o.cpus)
-                    .withMemory(o.memory);
+                    .withMemory(o.memory)
+                    .withAllowNetwork(o.allowNetwork);
         } catch (IllegalArgumentException e) {
             throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
         }

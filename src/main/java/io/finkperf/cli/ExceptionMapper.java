@@ -131,8 +131,18 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
             case MISSING_FILE -> ExitCode.MISSING_FILE;
             case TIMEOUT -> ExitCode.TIMEOUT;
             case OUT_OF_MEMORY -> ExitCode.OUT_OF_MEMORY;
-            case ERROR -> m.error() != null && m.error().kind() != null && m.error().kind().startsWith("missing_column")
-                    ? ExitCode.DATA : ExitCode.MODULE_ERROR;
+            case ERROR -> errorCode(m.error() == null ? null : m.error().kind());
+        };
+    }
+
+    private static ExitCode errorCode(String kind) {
+        if (kind == null) {
+            return ExitCode.MODULE_ERROR;
+        }
+        return switch (kind) {
+            case "untrusted" -> ExitCode.UNTRUSTED;
+            case "killed", "incomplete" -> ExitCode.KILLED;
+            default -> kind.startsWith("missing_column") ? ExitCode.DATA : ExitCode.MODULE_ERROR;
         };
     }
 

@@ -7,10 +7,18 @@ public final class OfflineOption {
 
     @Option(names = "--offline", negatable = true, defaultValue = "${env:FINK_PERF_OFFLINE}", fallbackValue = "true",
             description = "Report modules that need a network service as 'needs network' instead of running them "
-                    + "(default: on with --runner container, whose modules have no network; off locally).")
+                    + "(default: on with --runner container, whose modules have no network unless --allow-network; off locally).")
     Boolean offline;
 
-    boolean resolve(RunnerOptions.Kind runner) {
-        return offline != null ? offline : runner == RunnerOptions.Kind.container;
+    /** Containers have no network unless {@code --allow-network}: without it they are offline whatever is asked. */
+    boolean resolve(RunnerOptions runner) {
+        if (runner.runner == RunnerOptions.Kind.container) {
+            if (Boolean.FALSE.equals(offline) && !runner.allowNetwork) {
+                throw new FinkPerfException(ExitCode.USAGE, "--no-offline with --runner container needs --allow-network"
+                        + " (module containers have no network by default)");
+            }
+            return !runner.allowNetwork || Boolean.TRUE.equals(offline);
+        }
+        return offline != null && offline;
     }
 }

@@ -16,7 +16,8 @@ public final class OutputOption {
         this.output = Path.of(defaultDir);
     }
 
+    /** The folder, checked before anything runs (not /, not the home folder, not a file: {@link OutputFolder}). */
     Path dir() {
-        return output.toAbsolutePath();
+        return OutputFolder.check(output);
     }
 }

@@ -76,7 +76,7 @@ public final class ProfileCommand implements Callable<Integer> {
         ProfileRequest profile = new ProfileRequest(reg, workload.select(reg), workload.science(), workload.dataPath(),
                 workload.survey, workload.nAlerts, length.warmup, length.loops, workload.chunkRows, length.timeout,
                 !noLineProfile, out, stratifiedSample());
-        RunRequest request = RunRequest.direct(profile, energy.settings()).withOffline(offline.resolve(runnerOptions.runner));
+        RunRequest request = RunRequest.direct(profile, energy.settings()).withOffline(offline.resolve(runnerOptions));
         if (scale) {
             request = request.withScale(scaleOptions.pass(energy.alertsPerNight));
         }

@@ -34,8 +34,13 @@ public final class RunnerOptions {
     @Option(names = "--cpus", defaultValue = "1", description = "CPU limit per module container (default: ${DEFAULT-VALUE}).")
     double cpus;
 
-    @Option(names = "--memory", defaultValue = "4g", description = "Memory limit per module container, e.g. 512m, 4g (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--memory", defaultValue = "4g", description = "Memory limit per module: the container's memory"
+            + " (--runner container), the process's address space (--runner local); e.g. 512m, 4g (default: ${DEFAULT-VALUE}).")
     String memory;
+
+    @Option(names = "--allow-network", description = "Give module containers network access (for modules marked"
+            + " 'network: true' in the registry, e.g. CDS xMatch); their results are labelled so. Default: no network.")
+    boolean allowNetwork;
 
     public RunnerOptions survey(String value) {
         this.survey = value;
@@ -49,8 +54,16 @@ public final class RunnerOptions {
 
     public ModuleRunner create() {
         return switch (runner) {
-            case local -> new LocalRunner(python.find(), FinkPerfHome.driverDir());
+            case local -> new LocalRunner(python.find(), FinkPerfHome.driverDir(), memoryBytes());
             case container -> ContainerRunnerFactory.create(this);
         };
+    }
+
+    private Long memoryBytes() {
+        try {
+            return io.finkperf.runner.container.ContainerOptions.parseMemory(memory);
+        } catch (IllegalArgumentException e) {
+            throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
+        }
     }
 }

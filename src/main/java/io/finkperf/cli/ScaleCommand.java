@@ -65,7 +65,7 @@ public final class ScaleCommand implements Callable<Integer> {
                 workload.survey, workload.nAlerts, length.warmup, length.loops, workload.chunkRows, length.timeout, true, out,
                 null);
         RunRequest request = RunRequest.direct(profile, energy.settings().withAlertsPerNight(night))
-                .withOffline(offline.resolve(runnerOptions.runner)).withScale(scale.pass(night));
+                .withOffline(offline.resolve(runnerOptions)).withScale(scale.pass(night));
         ReportsOnDisk reports = new ReportsOnDisk(out, false);
         RunResults results;
         try (ConsoleProgress progress = console.progress();

@@ -161,7 +161,7 @@ public final class ComparisonEngine {
             if (saved.dir() == null) {
                 return "its output cannot be saved as a column: " + saved.saveError();
             }
-            BatchColumnMerger.merge(saved.dir(), batchDir);
+            BatchColumnMerger.merge(saved.dir(), batchDir, p.output());
             return null;
         } catch (WarmFailure e) {
             return e.kind() + ": " + e.getMessage();

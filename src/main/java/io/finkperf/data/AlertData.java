@@ -119,6 +119,42 @@ public final class AlertData implements AutoCloseable {
 
     BatchInfo writeBatch(List<String> columns, long nAlerts, Path outDir, int chunkRows, Sampling sampling) {
         List<ColumnSource> sources = resolve(columns);
+        try {
+            return writeBatch(sources, columns, nAlerts, outDir, chunkRows, sampling);
+        } catch (DataException | io.finkperf.batch.BatchFormatException e) {
+            throw e;
+        } catch (Exception e) { // SparkException is checked in Java's eyes but thrown undeclared by Scala
+            if (!isReadFailure(e)) {
+                throw e;
+            }
+            throw new DataException(DataException.Kind.CORRUPT, "corrupt data in " + source + ": " + deepest(e), e);
+        }
+    }
+
+    /** A task failed reading the files (a corrupt page, a truncated file), not a bug of ours. */
+    private static boolean isReadFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof java.io.IOException || m.contains("Encountered error while reading file")
+                    || t.getClass().getName().startsWith("org.apache.parquet")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost cause's first line: the actual fault (e.g. a page header missing a field). */
+    private static String deepest(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    private BatchInfo writeBatch(List<ColumnSource> sources, List<String> columns, long nAlerts, Path outDir,
+                                 int chunkRows, Sampling sampling) {
         long start = System.nanoTime();
         List<Column> exprs = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {

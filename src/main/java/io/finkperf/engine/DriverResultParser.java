@@ -12,12 +12,16 @@ import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.runner.DriverOutcome;
+import io.finkperf.runner.ModuleOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Turns a driver outcome ({@code fink-perf-driver-result/1}) into a {@link ModuleResult}. */
 final class DriverResultParser {
+
+    /** Error kind of a module whose reported results disagree with what fink-perf observed. */
+    static final String UNTRUSTED_KIND = "untrusted";
 
     private DriverResultParser() {
     }
@@ -70,7 +74,7 @@ final class DriverResultParser {
             case MISSING_PACKAGE -> ModuleStatus.MISSING_PACKAGE;
             case TIMEOUT -> ModuleStatus.TIMEOUT;
             case OUT_OF_MEMORY -> ModuleStatus.OUT_OF_MEMORY;
-            case MODULE_ERROR, BAD_BATCH, CRASH -> ModuleStatus.ERROR;
+            case MODULE_ERROR, BAD_BATCH, CRASH, KILLED, INCOMPLETE, UNTRUSTED -> ModuleStatus.ERROR;
         };
     }
 
@@ -82,7 +86,14 @@ final class DriverResultParser {
                 return new ModuleError("timeout", null, where + " timed out after "
                         + o.wallTime().toSeconds() + " s (" + o.samplesSeenNs().size() + " loops finished)", null);
             case OUT_OF_MEMORY:
-                return new ModuleError("out_of_memory", null, where + " was killed: out of memory", null);
+                return new ModuleError("out_of_memory", null, where + " was killed: "
+                        + (o.errorLine() == null ? "out of memory" : o.errorLine()), null);
+            case KILLED:
+                return new ModuleError("killed", null, where + " was " + o.errorLine(), null);
+            case INCOMPLETE:
+                return new ModuleError("incomplete", null, where + " " + o.errorLine(), null);
+            case UNTRUSTED:
+                return new ModuleError(UNTRUSTED_KIND, null, where + ": " + o.errorLine(), null);
             default:
                 break;
         }
@@ -98,7 +109,9 @@ final class DriverResultParser {
             case "missing_package" -> where + " needs python package '" + (pkg == null ? message : pkg) + "'";
             default -> where + " raised " + (type == null ? "" : type + ": ") + firstLine(message);
         };
-        return new ModuleError(kind, type, line, textOrNull(err.get("traceback")));
+        // the message and type come from module code: shown on the console and in the job log, sanitised
+        return new ModuleError(kind, type == null ? null : ModuleOutput.sanitize(type), ModuleOutput.sanitize(line),
+                textOrNull(err.get("traceback")));
     }
 
     static LineProfile lineProfile(JsonNode lp) {

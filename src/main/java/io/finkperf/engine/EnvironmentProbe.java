@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,21 +62,9 @@ public final class EnvironmentProbe {
         }
     }
 
-    /** {@code git describe --always --dirty --tags} of the science checkout, if it is one. */
+    /** The tag or commit of the science checkout, read without running git (see {@link GitHead}). */
     public static Optional<String> gitRef(Path dir) {
-        try {
-            Process p = new ProcessBuilder("git", "-C", dir.toString(), "describe", "--always", "--dirty", "--tags")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()) {
-                return Optional.of(out);
-            }
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return Optional.empty();
+        return GitHead.describe(dir);
     }
 
     /** {@code fink_science.__version__}, read from the source without importing it. */

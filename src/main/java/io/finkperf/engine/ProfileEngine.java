@@ -1,6 +1,7 @@
 package io.finkperf.engine;
 
 import io.finkperf.batch.BatchColumnMerger;
+import io.finkperf.batch.UntrustedFiles;
 
 import io.finkperf.data.AlertData;
 import io.finkperf.batch.BatchInfo;
@@ -109,8 +110,9 @@ public final class ProfileEngine {
                                 failedProducers, skippedProducers, plan)
                         : ReadinessCheck.resultOf(m, ready, batch.nRows(), Map.of());
                 if (result.ok() && produced.containsKey(m.output())) {
-                    BatchColumnMerger.merge(work.resolve("outputs").resolve(m.name()), batchDir);
-                } else if (result.status() == ModuleStatus.SKIPPED || result.status() == ModuleStatus.NEEDS_NETWORK) {
+                    result = mergeOutput(m, result, work.resolve("outputs").resolve(m.name()), batchDir);
+                }
+                if (result.status() == ModuleStatus.SKIPPED || result.status() == ModuleStatus.NEEDS_NETWORK) {
                     skippedProducers.put(m.output(), result);
                 } else if (!result.ok()) {
                     failedProducers.put(m.output(), m.name());
@@ -179,6 +181,17 @@ public final class ProfileEngine {
             produced.put(m.output(), m.name());
         }
         return DriverResultParser.parse(m, outcome, inputs, nRows);
+    }
+
+    /** Merges a producer's output column; hostile output files make the producer untrusted, not the run fail. */
+    private static ModuleResult mergeOutput(ModuleSpec m, ModuleResult result, Path produced, Path batchDir) {
+        try {
+            BatchColumnMerger.merge(produced, batchDir, m.output());
+            return result;
+        } catch (UntrustedFiles.UntrustedFileException e) {
+            return failed(m, result.nAlerts(), result.inputs(), DriverResultParser.UNTRUSTED_KIND, "module '" + m.name()
+                    + "': results not trusted: its output column cannot be used: " + e.getMessage());
+        }
     }
 
     private static ModuleResult failed(ModuleSpec m, long nRows, Map<String, String> inputs, String kind, String message) {

@@ -27,17 +27,39 @@ public final class RegistryLoader {
     private static final Set<String> FIELDS = Set.of(
             "name", "entry", "type", "call", "args", "output", "packages", "description", "files", "network", "derived");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Module names become file names (results, line profiles, work folders). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
+    /** The real ZTF registry is ~20 kB. */
+    static final long MAX_BYTES = 1L << 20;
 
     private RegistryLoader() {
+    }
+
+    private static String where(com.fasterxml.jackson.core.JsonProcessingException e) {
+        var loc = e.getLocation();
+        return loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    private static String printable(String s) {
+        String cut = s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     public static ModuleRegistry load(Path file) {
         String src = file.toString();
         JsonNode root;
         try {
+            // checked before parsing: a registry can come from a pull request, and YAML parsing of a huge scalar is slow
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new RegistryException(src + ": registry file is " + size + " bytes, more than the " + MAX_BYTES
+                        + " allowed");
+            }
             root = YAML.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new RegistryException(src + ": registry file not found");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RegistryException(src + ": not valid YAML/JSON" + where(e) + ": " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new RegistryException(src + ": not valid YAML/JSON: " + firstLine(e.getMessage()), e);
         }
@@ -85,6 +107,10 @@ public final class RegistryLoader {
         if (name.isEmpty()) {
             throw new RegistryException(where + "'name': missing");
         }
+        if (!NAME.matcher(name).matches() || name.contains("..")) {
+            throw new RegistryException(src + ": modules[" + index + "] field 'name': '" + printable(name)
+                    + "' is not a plain module name (letters, digits, _ . -; it names files)");
+        }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
@@ -103,6 +129,9 @@ public final class RegistryLoader {
         CallKind call = CallKind.parse(callText).orElseThrow(() -> new RegistryException(
                 where + "'call': unknown call kind '" + callText + "' (known: pandas_udf, udf, dataframe)"));
         String output = required(node, "output", where);
+        if (!COLUMN.matcher(output).matches()) {
+            throw new RegistryException(where + "'output': malformed column name '" + printable(output) + "'");
+        }
         JsonNode argsNode = node.path("args");
         if (!argsNode.isArray()) {
             throw new RegistryException(where + "'args': missing or not a list");

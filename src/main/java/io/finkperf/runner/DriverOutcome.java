@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * What came back from one driver run. {@code result} is the driver's result JSON when it wrote one
- * (null after a timeout, an out-of-memory kill or a crash); the loop samples seen on the progress
- * stream are kept either way, so a module killed mid-run still reports the loops it finished.
+ * and it passed the checks (null after a timeout, a kill, a crash, or when not trusted); the loop
+ * samples seen on the control channel are kept, so a module killed mid-run still reports the loops
+ * it finished (none when the run is not trusted).
  */
 public record DriverOutcome(
         Status status,
@@ -18,7 +19,13 @@ public record DriverOutcome(
         String errorLine,
         Duration wallTime) {
 
-    public enum Status { OK, MODULE_ERROR, MISSING_PACKAGE, BAD_BATCH, TIMEOUT, OUT_OF_MEMORY, CRASH }
+    /**
+     * KILLED: by a signal the kernel did not attribute to memory; INCOMPLETE: exited 0 without a
+     * result or with fewer samples than asked; UNTRUSTED: what it reported disagrees with what
+     * fink-perf observed, or something wrote on its control channel or result that the driver did not.
+     */
+    public enum Status { OK, MODULE_ERROR, MISSING_PACKAGE, BAD_BATCH, TIMEOUT, OUT_OF_MEMORY, CRASH, KILLED, INCOMPLETE,
+        UNTRUSTED }
 
     public DriverOutcome {
         warmupSeenNs = List.copyOf(warmupSeenNs);
@@ -36,7 +43,6 @@ public record DriverOutcome(
             case 3 -> Status.BAD_BATCH;
             case 5 -> Status.MODULE_ERROR;
             case 7 -> Status.MISSING_PACKAGE;
-            case 137 -> Status.OUT_OF_MEMORY;
             default -> Status.CRASH;
         };
     }

@@ -1,39 +1,137 @@
 package io.finkperf.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.finkperf.batch.UntrustedFiles;
+import io.finkperf.runner.control.ControlLog;
+import io.finkperf.runner.control.SupervisorReport;
+import io.finkperf.runner.control.TimingCheck;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Turns what a finished (or killed) driver left behind into a {@link DriverOutcome}. */
+/**
+ * Turns what a finished (or killed) run left behind into a {@link DriverOutcome}, trusting the
+ * supervisor's report and the JVM's own observations over anything the module could have written.
+ */
 public final class OutcomeReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A result file is a few kB plus the line profile: anything near this is not the driver's. */
+    public static final long MAX_RESULT_BYTES = 64L << 20;
 
     private OutcomeReader() {
     }
 
-    public static DriverOutcome read(int exitCode, boolean timedOut, Path resultFile, List<Long> warmupSeen,
-                                     List<Long> samplesSeen, String lastErrorLine, Duration wall) {
-        JsonNode result = null;
-        if (Files.isRegularFile(resultFile)) {
-            try {
-                result = JSON.readTree(resultFile.toFile());
-            } catch (IOException e) {
-                result = null;
-            }
+    /**
+     * @param spec        what was asked (loops)
+     * @param timedOut    the runner killed the run for its time limit
+     * @param resultFile  where the result was (copied) on the host
+     * @param memoryLimit the limit in force, for the out-of-memory message (null: none)
+     */
+    public static DriverOutcome judge(DriverSpec spec, boolean timedOut, Path resultFile, ControlLog log,
+                                      String lastModuleLine, Duration wall, String memoryLimit) {
+        List<Long> warmup = log.warmup();
+        List<Long> seen = log.samples();
+        if (timedOut) {
+            return new DriverOutcome(DriverOutcome.Status.TIMEOUT, -1, null, warmup, seen,
+                    "timed out after " + (spec.timeout() == null ? "?" : spec.timeout().toSeconds()) + " s (killed after "
+                            + seen.size() + " measured loops)", wall);
         }
-        DriverOutcome.Status status = timedOut ? DriverOutcome.Status.TIMEOUT : DriverOutcome.statusOfExitCode(exitCode);
-        String errorLine = lastErrorLine;
+        Optional<SupervisorReport> report = log.supervisor();
+        if (report.isEmpty()) {
+            return untrusted("its supervisor never reported how it ended (killed, or the run was tampered with)", wall);
+        }
+        SupervisorReport sup = report.get();
+        if (sup.killedBySignal()) {
+            DriverOutcome.Status status = sup.outOfMemory() ? DriverOutcome.Status.OUT_OF_MEMORY : DriverOutcome.Status.KILLED;
+            String line = sup.outOfMemory()
+                    ? "out of memory: the kernel's OOM killer ended it" + (memoryLimit == null ? "" : " (memory limit " + memoryLimit + ")")
+                    : "killed by signal " + sup.signal() + " (" + sup.signalName() + ")";
+            return new DriverOutcome(status, 128 + sup.signal(), null, warmup, seen, line, wall);
+        }
+        int exit = sup.exit() == null ? -1 : sup.exit();
+        JsonNode result;
+        try {
+            result = Files.exists(resultFile, LinkOption.NOFOLLOW_LINKS)
+                    ? UntrustedFiles.readJson(resultFile, MAX_RESULT_BYTES) : null;
+        } catch (UntrustedFiles.UntrustedFileException e) {
+            return untrusted("its result file cannot be trusted: " + e.getMessage(), wall);
+        }
+        if (exit != 0) {
+            return new DriverOutcome(DriverOutcome.statusOfExitCode(exit), exit, result, warmup, seen,
+                    errorLine(result, lastModuleLine), wall);
+        }
+        if (!log.anomalies().isEmpty()) {
+            return untrusted("something other than the driver wrote on its control channel ("
+                    + String.join("; ", log.anomalies()) + ")", wall);
+        }
+        if (log.driverEndExit().isEmpty()) {
+            return incomplete("exited (code 0) before the driver finished: " + seen.size() + " of " + spec.loops()
+                    + " measured loops seen", exit, warmup, seen, wall);
+        }
+        if (result == null) {
+            return incomplete("exited without writing its result file", exit, warmup, seen, wall);
+        }
+        if (!"ok".equals(result.path("status").asText())) {
+            return new DriverOutcome(DriverOutcome.Status.CRASH, exit, result, warmup, seen, errorLine(result, lastModuleLine), wall);
+        }
+        if (spec.scale() != null) {
+            // scale runs time many calls of many sizes, announced as phases only: not checked from outside yet
+            return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall);
+        }
+        List<Long> samples = longs(result.get("samples_ns"));
+        if (samples == null || samples.size() != spec.loops()) {
+            return incomplete("reported " + (samples == null ? "no" : samples.size()) + " of the " + spec.loops()
+                    + " measured loops asked", exit, warmup, seen, wall);
+        }
+        // without kernel stamps (not Linux) call times cannot be checked; the samples still are
+        Optional<String> disagreement = sup.kernelTimestamps()
+                ? TimingCheck.disagreement(samples, seen, log.loops(), log.pings())
+                : TimingCheck.samplesDisagreement(samples, seen);
+        if (disagreement.isPresent()) {
+            return untrusted(disagreement.get(), wall);
+        }
+        Optional<String> cpu = TimingCheck.cpuDisagreement(result.path("cpu_user_s").asDouble(0)
+                + result.path("cpu_sys_s").asDouble(0), sup.cpuUserS() + sup.cpuSysS());
+        if (cpu.isPresent()) {
+            return untrusted(cpu.get(), wall);
+        }
+        return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall);
+    }
+
+    private static DriverOutcome untrusted(String why, Duration wall) {
+        return new DriverOutcome(DriverOutcome.Status.UNTRUSTED, -1, null, List.of(), List.of(), "results not trusted: " + why, wall);
+    }
+
+    private static DriverOutcome incomplete(String why, int exit, List<Long> warmup, List<Long> seen, Duration wall) {
+        return new DriverOutcome(DriverOutcome.Status.INCOMPLETE, exit, null, warmup, seen, why, wall);
+    }
+
+    private static String errorLine(JsonNode result, String lastModuleLine) {
         if (result != null && result.hasNonNull("error")) {
             JsonNode err = result.get("error");
             String type = err.path("type").asText("");
             String msg = err.path("message").asText("");
-            errorLine = type.isEmpty() ? msg : type + ": " + msg;
+            return type.isEmpty() ? msg : type + ": " + msg;
         }
-        return new DriverOutcome(status, exitCode, result, warmupSeen, samplesSeen, errorLine, wall);
+        return lastModuleLine;
+    }
+
+    /** Whole numbers only: a sample written as 1e-9 or "fast" is no sample. */
+    private static List<Long> longs(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return null;
+        }
+        List<Long> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            if (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < 0) {
+                return null;
+            }
+            out.add(n.asLong());
+        }
+        return out;
     }
 }

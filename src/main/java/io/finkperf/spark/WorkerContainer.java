@@ -1,6 +1,8 @@
 package io.finkperf.spark;
 
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,12 @@ public record WorkerContainer(String cli, String image, Double cpus, Long memory
      */
     List<String> command(String name, List<String> readOnly, List<String> writable, Map<String, String> env,
                          List<String> inner) {
-        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name));
+        // hardened as the container runner's module containers (docs/security.md), as the executor's own
+        // uid:gid, which owns the scratch folder the worker writes (root only when the executor is root)
+        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name,
+                "--cap-drop=ALL", "--security-opt=no-new-privileges", "--read-only", "--tmpfs=/tmp:rw,nosuid,nodev,size=256m",
+                "--pids-limit=256", "-e", "HOME=/tmp"));
+        executorUser().ifPresent(u -> cmd.add("--user=" + u));
         if (cpus != null) {
             cmd.add("--cpus=" + cpus);
         }
@@ -34,6 +41,17 @@ public record WorkerContainer(String cli, String image, Double cpus, Long memory
         cmd.add(image);
         cmd.addAll(inner);
         return cmd;
+    }
+
+    private static java.util.Optional<String> executorUser() {
+        try {
+            Path self = Path.of("/proc/self");
+            int uid = (Integer) Files.getAttribute(self, "unix:uid");
+            int gid = (Integer) Files.getAttribute(self, "unix:gid");
+            return uid == 0 ? java.util.Optional.empty() : java.util.Optional.of(uid + ":" + gid);
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Removes the named container whatever its state (after its client was killed). */

@@ -83,6 +83,41 @@ class SafeExtractorTest {
         }
 
         @Test
+        void refusesADanglingChainThatWouldEscape() throws IOException {
+            // d -> "." is the root; d/x -> "../outside" stays inside lexically (root/x's sibling…) but really
+            // leaves it, and dangles, so a real-path check alone never sees it
+            FetchException e = refused(TestArchives.tarGz(t -> t.symlink("d", ".").symlink("d/x", "../victim/new")),
+                    Format.TAR_GZ);
+            assertTrue(e.getMessage().contains("resolves outside"), e.getMessage());
+            FetchException chain = refused(TestArchives.tarGz(t -> t.dir("a/").symlink("l1", "a/l2")
+                    .symlink("a/l2", "../../victim/dangling")), Format.TAR_GZ);
+            assertTrue(chain.getMessage().contains("symlink"), chain.getMessage());
+        }
+
+        @Test
+        void stopsAGzipBombAtTheRatioLimit() throws IOException {
+            // 128 MiB of zeros compress to ~130 kB: ×1000, above the ×200 limit
+            byte[] bomb = TestArchives.tarGz(t -> t.file("zeros.bin", new byte[128 << 20]));
+            Path a = tmp.resolve("archive.bin");
+            Files.write(a, bomb);
+            FetchException e = assertThrows(FetchException.class, () -> SafeExtractor.extract(a, Format.TAR_GZ, target));
+            assertTrue(e.getMessage().contains("more than 200 times its own size"), e.getMessage());
+            assertTrue(Files.size(target.resolve("zeros.bin")) <= (64L << 20) + (1 << 16), "stopped early");
+        }
+
+        @Test
+        void stopsAtTheFileCountAndByteLimits() throws IOException {
+            Path a = tmp.resolve("archive.bin");
+            Files.write(a, TestArchives.tarGz(t -> t.file("a", "1").file("b", "2").file("c", "3")));
+            FetchException files = assertThrows(FetchException.class, () -> SafeExtractor.extract(a, Format.TAR_GZ,
+                    target, new SafeExtractor.Limits(1 << 20, 2, 200)));
+            assertTrue(files.getMessage().contains("more than 2 files"), files.getMessage());
+            FetchException bytes = assertThrows(FetchException.class, () -> SafeExtractor.extract(a, Format.TAR_GZ,
+                    tmp.resolve("sandbox/out2"), new SafeExtractor.Limits(2, 10, 200)));
+            assertTrue(bytes.getMessage().contains("more than 2 bytes"), bytes.getMessage());
+        }
+
+        @Test
         void refusesFileWrittenThroughSymlink() throws IOException {
             // the classic: a link to outside, then a file "through" it; the link is refused, the file never lands outside
             Path outside = tmp.resolve("victim");
@@ -153,6 +188,20 @@ class SafeExtractorTest {
             assertFalse(Files.isSymbolicLink(target.resolve("x/l")));
             assertNothingOutsideTarget();
         }
+    }
+
+    @Test
+    void zipSymlinksAreRecognisedAndChecked() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes)) {
+            var link = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("l");
+            link.setUnixMode(0120777);
+            zip.putArchiveEntry(link);
+            zip.write("../../outside".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+        FetchException e = refused(bytes.toByteArray(), Format.ZIP);
+        assertTrue(e.getMessage().contains("symlink"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.finkperf.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -8,18 +9,17 @@ import org.junit.jupiter.api.Test;
 class LoopRecorderTest {
 
     @Test
-    void recorderKeepsLoopsAndForwardsModuleLines() {
+    void moduleLinesAreNeverEventsAndAreSanitised() {
         RecordingListener listener = new RecordingListener();
         LoopRecorder rec = new LoopRecorder("m", listener);
-        rec.line("@@fink-perf {\"event\": \"phase\", \"phase\": \"import\"}");
-        rec.line("@@fink-perf {\"event\": \"loop\", \"kind\": \"warmup\", \"i\": 1, \"n\": 1, \"ns\": 7}");
-        rec.line("hello from the module");
         rec.line("@@fink-perf {\"event\": \"loop\", \"kind\": \"measure\", \"i\": 1, \"n\": 2, \"ns\": 5}");
+        rec.line("hello\u001b[2J from the module");
+        rec.line("::set-output name=x::y");
 
-        assertEquals(List.of(7L), rec.warmup());
-        assertEquals(List.of(5L), rec.samples());
-        assertEquals(3, listener.events.size());
-        assertEquals(List.of("m: hello from the module"), listener.lines);
-        assertEquals("hello from the module", rec.lastModuleLine());
+        assertEquals(0, listener.events.size(), "a printed line that looks like an event is output, not an event");
+        assertEquals(3, listener.lines.size());
+        assertEquals("m: hello[2J from the module", listener.lines.get(1));
+        assertTrue(!listener.lines.get(2).contains("::"), listener.lines.get(2));
+        assertEquals(":\u200B:set-output name=x:\u200B:y", rec.lastModuleLine());
     }
 }

@@ -13,10 +13,23 @@ import java.util.Objects;
  * @param memoryBytes memory limit per container, swap included, or null for none
  * @param dockerHost  the engine to check before anything runs; null means the {@code DOCKER_HOST}
  *                    environment variable (Testcontainers itself always reads the environment)
+ * @param allowNetwork give module containers the engine's default network ({@code --allow-network});
+ *                    without it they have none
  */
-public record ContainerOptions(String image, Pull pull, Double cpus, Long memoryBytes, String dockerHost) {
+public record ContainerOptions(String image, Pull pull, Double cpus, Long memoryBytes, String dockerHost,
+                               boolean allowNetwork) {
 
     public static final String DEFAULT_IMAGE = FinkCiImage.forSurvey("ztf");
+    /** Memory limit per module container unless {@code --memory} says otherwise. */
+    public static final long DEFAULT_MEMORY_BYTES = 4L << 30;
+    /** Processes (threads included) per module container: enough for BLAS and Spark-free modules, not a fork bomb. */
+    public static final long PIDS_LIMIT = 256;
+    /** Size of the private writable /tmp (the root filesystem is read-only). */
+    public static final String TMP_SIZE = "256m";
+
+    public ContainerOptions(String image, Pull pull, Double cpus, Long memoryBytes, String dockerHost) {
+        this(image, pull, cpus, memoryBytes, dockerHost, false);
+    }
 
     /** Pull policy, as docker's {@code --pull}. */
     public enum Pull {
@@ -46,27 +59,31 @@ public record ContainerOptions(String image, Pull pull, Double cpus, Long memory
     }
 
     public static ContainerOptions defaults() {
-        return new ContainerOptions(DEFAULT_IMAGE, Pull.MISSING, null, null, null);
+        return new ContainerOptions(DEFAULT_IMAGE, Pull.MISSING, null, DEFAULT_MEMORY_BYTES, null, false);
     }
 
     public ContainerOptions withImage(String value) {
-        return new ContainerOptions(value, pull, cpus, memoryBytes, dockerHost);
+        return new ContainerOptions(value, pull, cpus, memoryBytes, dockerHost, allowNetwork);
     }
 
     public ContainerOptions withPull(Pull value) {
-        return new ContainerOptions(image, value, cpus, memoryBytes, dockerHost);
+        return new ContainerOptions(image, value, cpus, memoryBytes, dockerHost, allowNetwork);
     }
 
     public ContainerOptions withCpus(Double value) {
-        return new ContainerOptions(image, pull, value, memoryBytes, dockerHost);
+        return new ContainerOptions(image, pull, value, memoryBytes, dockerHost, allowNetwork);
     }
 
     public ContainerOptions withMemory(String value) {
-        return new ContainerOptions(image, pull, cpus, value == null ? null : parseMemory(value), dockerHost);
+        return new ContainerOptions(image, pull, cpus, value == null ? null : parseMemory(value), dockerHost, allowNetwork);
     }
 
     public ContainerOptions withDockerHost(String value) {
-        return new ContainerOptions(image, pull, cpus, memoryBytes, value);
+        return new ContainerOptions(image, pull, cpus, memoryBytes, value, allowNetwork);
+    }
+
+    public ContainerOptions withAllowNetwork(boolean value) {
+        return new ContainerOptions(image, pull, cpus, memoryBytes, dockerHost, value);
     }
 
     /** The engine address to check: the option, else {@code DOCKER_HOST}, else null. */
@@ -109,7 +126,7 @@ public record ContainerOptions(String image, Pull pull, Double cpus, Long memory
     }
 
     /** A size as {@code --memory} would write it, for messages. */
-    static String formatMemory(long bytes) {
+    public static String formatMemory(long bytes) {
         if (bytes % (1L << 30) == 0) {
             return (bytes >> 30) + "g";
         }

@@ -10,11 +10,12 @@ import io.finkperf.runner.OutcomeReader;
 import io.finkperf.runner.PackageProbe;
 import io.finkperf.runner.ProgressListener;
 import io.finkperf.runner.RunnerException;
+import io.finkperf.runner.control.ControlLog;
+import io.finkperf.runner.control.ControlServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +25,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs each module in its own fresh container: the science and batch folders mounted read-only,
- * a private output folder read-write, the driver package read-only. One container per module is
+ * Runs each module in its own fresh, hardened container (no network, unprivileged, read-only root:
+ * see docs/security.md): the science and batch folders mounted read-only, a private output folder
+ * read-write, the driver package and the control socket's folder read-only. One container per module is
  * what makes the time limit (kill the container) and the memory limit (the kernel kills it, exit
  * 137) clean, and keeps a module from writing anywhere on the host but its output folder.
  */
@@ -40,6 +42,7 @@ public final class ContainerRunner implements ModuleRunner {
     static final String BATCH = "/batch";
     static final String OUT = "/out";
     static final String SAVE = "/save";
+    static final String CONTROL = "/ctl";
     private static final int EXIT_MISSING_PACKAGE = 7;
     private static final int EXIT_KILLED = 137;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +51,7 @@ public final class ContainerRunner implements ModuleRunner {
     private final Path driverPackage;
     private final ContainerEngine engine;
     private final OneShotContainer containers;
+    private final ContainerUser user;
     private Map<String, Object> environment;
 
     /**
@@ -64,7 +68,8 @@ public final class ContainerRunner implements ModuleRunner {
                     "no Python driver package at " + this.driverPackage + " (expected __main__.py)");
         }
         this.engine = ContainerEngine.connect(options);
-        this.containers = new OneShotContainer(engine, options);
+        this.user = ContainerUser.current();
+        this.containers = new OneShotContainer(engine, options, user);
     }
 
     @Override
@@ -84,6 +89,8 @@ public final class ContainerRunner implements ModuleRunner {
             env.putAll(engine.describe());
             env.put("cpus", options.cpus());
             env.put("memory_bytes", options.memoryBytes());
+            env.put("network", options.allowNetwork() ? "allowed (--allow-network)" : "none");
+            env.put("user", user.spec());
             Captured c = driverCommand(List.of("env"));
             if (c.exit.exitCode() != 0) {
                 throw new RunnerException(RunnerException.Kind.PYTHON_MISSING, "'python3 -m fink_perf_driver env'"
@@ -136,17 +143,21 @@ public final class ContainerRunner implements ModuleRunner {
     public DriverOutcome run(DriverSpec spec, ProgressListener listener) {
         Path resultFile = spec.resultFile().toAbsolutePath();
         Path stage = createStage(resultFile.getParent(), spec.module());
-        try {
+        ControlLog log = new ControlLog(spec.module(), listener);
+        try (ControlServer control = ControlServer.open(log)) {
             // a result left by an earlier run must not pass for this one's
             Files.deleteIfExists(resultFile);
+            user.grantWrite(stage);
             Path save = spec.saveOutputDir() == null ? null : spec.saveOutputDir().toAbsolutePath();
             List<OneShotContainer.Mount> mounts = new ArrayList<>(List.of(
                     new OneShotContainer.Mount(spec.scienceDir().toAbsolutePath(), SCIENCE, true),
                     new OneShotContainer.Mount(spec.batchDir().toAbsolutePath(), BATCH, true),
                     new OneShotContainer.Mount(stage, OUT, false),
+                    new OneShotContainer.Mount(control.dir(), CONTROL, true),
                     driverMount()));
             if (save != null) {
                 createDirectories(save);
+                user.grantWrite(save);
                 mounts.add(new OneShotContainer.Mount(save, SAVE, false));
             }
             DriverSpec inside = spec.relocate(Path.of(SCIENCE), Path.of(BATCH), Path.of(OUT, "result.json"),
@@ -154,12 +165,19 @@ public final class ContainerRunner implements ModuleRunner {
             DriverSpecFile.write(inside, stage.resolve("spec.json"));
 
             LoopRecorder recorder = new LoopRecorder(spec.module(), listener);
+            Map<String, String> env = new LinkedHashMap<>(driverEnv());
+            env.put(ControlServer.ENV, CONTROL + "/" + ControlServer.SOCKET_NAME);
+            // the supervisor is the container's PID 1: module code cannot signal it, and its exit ends every process
             OneShotContainer.Exit exit = containers.run(
-                    List.of("python3", "-m", "fink_perf_driver", "run", OUT + "/spec.json"),
-                    // both streams: some engines deliver the container's stderr as stdout
-                    driverEnv(), mounts, OUT, spec.timeout(), (stderr, line) -> recorder.line(line));
-            copyResult(stage.resolve("result.json"), resultFile);
-            return outcome(spec, exit, recorder);
+                    List.of("python3", "-m", "fink_perf_driver.supervise", "--",
+                            "python3", "-m", "fink_perf_driver", "run", OUT + "/spec.json"),
+                    env, mounts, OUT, spec.timeout(), (stderr, line) -> recorder.line(line));
+            control.awaitEnd(5000);
+            DriverOutcome outcome = outcome(spec, exit, stage.resolve("result.json"), log, recorder);
+            if (outcome.result() != null) {
+                writeResult(outcome.result(), resultFile);
+            }
+            return outcome;
         } catch (IOException e) {
             throw new RunnerException(RunnerException.Kind.IO, "cannot replace " + resultFile, e);
         } finally {
@@ -167,17 +185,18 @@ public final class ContainerRunner implements ModuleRunner {
         }
     }
 
-    private DriverOutcome outcome(DriverSpec spec, OneShotContainer.Exit exit, LoopRecorder rec) {
-        DriverOutcome read = OutcomeReader.read(exit.exitCode(), exit.timedOut(), spec.resultFile().toAbsolutePath(),
-                rec.warmup(), rec.samples(), rec.lastModuleLine(), exit.wallTime());
+    private DriverOutcome outcome(DriverSpec spec, OneShotContainer.Exit exit, Path stagedResult, ControlLog log,
+                                  LoopRecorder rec) {
+        if (!exit.timedOut() && log.supervisor().isEmpty() && exit.exitCode() == EXIT_KILLED) {
+            // PID 1 itself was killed from outside (engine, kernel): nothing inside could report why
+            return new DriverOutcome(DriverOutcome.Status.KILLED, exit.exitCode(), null, log.warmup(), log.samples(),
+                    "killed (container exit 137) before its supervisor could report", exit.wallTime());
+        }
+        DriverOutcome read = OutcomeReader.judge(spec, exit.timedOut(), stagedResult, log, rec.lastModuleLine(),
+                exit.wallTime(), options.memoryBytes() == null ? null : "--memory " + ContainerOptions.formatMemory(options.memoryBytes()));
         if (read.status() == DriverOutcome.Status.TIMEOUT) {
             return withError(read, "timed out after " + spec.timeout().toSeconds() + " s (container killed after "
-                    + rec.samples().size() + " measured loops)");
-        }
-        if (read.status() == DriverOutcome.Status.OUT_OF_MEMORY) {
-            // podman reports OOMKilled=false even for memory-limit kills: exit code 137 is what we have
-            return withError(read, "out of memory" + (options.memoryBytes() == null ? " (killed, exit 137)"
-                    : " (container limit --memory " + ContainerOptions.formatMemory(options.memoryBytes()) + ")"));
+                    + log.samples().size() + " measured loops)");
         }
         return read;
     }
@@ -235,8 +254,9 @@ public final class ContainerRunner implements ModuleRunner {
 
     private static Map<String, String> driverEnv() {
         // no .pyc writes into the read-only science mount; unbuffered so lines arrive as they happen
+        // HOME and caches in the private /tmp: the root filesystem is read-only
         return Map.of("PYTHONPATH", DRIVER_HOME, "PYTHONDONTWRITEBYTECODE", "1", "PYTHONUNBUFFERED", "1",
-                IN_CONTAINER, "1");
+                IN_CONTAINER, "1", "HOME", "/tmp", "MPLCONFIGDIR", "/tmp");
     }
 
     /**
@@ -247,14 +267,13 @@ public final class ContainerRunner implements ModuleRunner {
         return new OneShotContainer.Mount(driverPackage, DRIVER_HOME + "/fink_perf_driver", true);
     }
 
-    private static void copyResult(Path staged, Path hostResult) {
-        if (Files.isRegularFile(staged)) {
-            try {
-                createDirectories(hostResult.getParent());
-                Files.copy(staged, hostResult, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new RunnerException(RunnerException.Kind.IO, "cannot copy the result to " + hostResult, e);
-            }
+    /** Writes the checked result JSON, never bytes copied from the module's folder. */
+    private static void writeResult(com.fasterxml.jackson.databind.JsonNode result, Path hostResult) {
+        try {
+            createDirectories(hostResult.getParent());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(hostResult.toFile(), result);
+        } catch (IOException e) {
+            throw new RunnerException(RunnerException.Kind.IO, "cannot write the result to " + hostResult, e);
         }
     }
 

@@ -1,10 +1,15 @@
 package io.finkperf.runner.container;
 
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.StreamType;
+import io.finkperf.runner.BoundedLines;
 import io.finkperf.runner.RunnerException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,18 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.images.ImagePullPolicy;
 import org.testcontainers.images.PullPolicy;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * One command in one fresh container: bind mounts, CPU and memory limits, output
- * streamed line by line, a wall-clock limit, and the container removed whatever happens.
+ * One command in one fresh, hardened container (see {@link #limit}): bind mounts, CPU, memory and
+ * process limits, output streamed as bounded lines, a wall-clock limit, and the container removed
+ * whatever happens.
  */
 final class OneShotContainer {
 
@@ -44,10 +48,12 @@ final class OneShotContainer {
 
     private final ContainerEngine engine;
     private final ContainerOptions options;
+    private final ContainerUser user;
 
-    OneShotContainer(ContainerEngine engine, ContainerOptions options) {
+    OneShotContainer(ContainerEngine engine, ContainerOptions options, ContainerUser user) {
         this.engine = engine;
         this.options = options;
+        this.user = user;
     }
 
     Exit run(List<String> command, Map<String, String> env, List<Mount> mounts, String workDir, Duration timeout, LineSink sink) {
@@ -59,8 +65,7 @@ final class OneShotContainer {
                     .withEnv(env)
                     .withWorkingDirectory(workDir)
                     .withStartupCheckStrategy(new NoWait())
-                    .withCreateContainerCmdModifier(this::limit)
-                    .withLogConsumer(frame -> forward(frame, sink, logsDone));
+                    .withCreateContainerCmdModifier(this::limit);
             for (Mount m : mounts) {
                 container.withFileSystemBind(m.host().toString(), m.target(),
                         m.readOnly() ? BindMode.READ_ONLY : BindMode.READ_WRITE);
@@ -72,6 +77,7 @@ final class OneShotContainer {
                         "cannot start a container from image '" + engine.image() + "': " + rootMessage(e), e);
             }
             long started = System.nanoTime();
+            followLogs(container.getContainerId(), sink, logsDone);
             Integer code = awaitExit(container.getContainerId(), timeout);
             boolean timedOut = code == null;
             if (timedOut) {
@@ -113,8 +119,22 @@ final class OneShotContainer {
         }
     }
 
+    /**
+     * Limits and hardening of every module container: no network unless allowed, an unprivileged
+     * user, no capabilities, no privilege gain, a read-only root with a small private /tmp, a
+     * process-count limit, and the memory and CPU limits.
+     */
     private void limit(CreateContainerCmd cmd) {
         HostConfig hc = cmd.getHostConfig() != null ? cmd.getHostConfig() : HostConfig.newHostConfig();
+        if (!options.allowNetwork()) {
+            hc.withNetworkMode("none");
+        }
+        hc.withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withReadonlyRootfs(true)
+                .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + ContainerOptions.TMP_SIZE))
+                .withPidsLimit(ContainerOptions.PIDS_LIMIT);
+        cmd.withUser(user.spec());
         if (options.memoryBytes() != null) {
             // swap equal to memory: the limit is real memory, not memory plus swap
             hc.withMemory(options.memoryBytes()).withMemorySwap(options.memoryBytes());
@@ -133,16 +153,39 @@ final class OneShotContainer {
         };
     }
 
-    private static void forward(OutputFrame frame, LineSink sink, CountDownLatch done) {
-        if (frame.getType() == OutputFrame.OutputType.END) {
-            done.countDown();
-            return;
-        }
-        String text = frame.getUtf8StringWithoutLineEnding();
-        boolean stderr = frame.getType() == OutputFrame.OutputType.STDERR;
-        for (String line : text.split("\\r?\\n", -1)) {
-            sink.line(stderr, line);
-        }
+    /**
+     * Streams the container's output as bounded lines (a module printing gigabytes without a newline
+     * costs no memory here), stdout and stderr each split on their own.
+     */
+    private void followLogs(String id, LineSink sink, CountDownLatch done) {
+        BoundedLines out = new BoundedLines(BoundedLines.MODULE_LINE_BYTES, line -> sink.line(false, line));
+        BoundedLines err = new BoundedLines(BoundedLines.MODULE_LINE_BYTES, line -> sink.line(true, line));
+        engine.client().logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        byte[] payload = frame.getPayload();
+                        if (payload != null) {
+                            (frame.getStreamType() == StreamType.STDERR ? err : out).accept(payload, 0, payload.length);
+                        }
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        finish();
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        finish();
+                    }
+
+                    private void finish() {
+                        out.finish();
+                        err.finish();
+                        done.countDown();
+                    }
+                });
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -11,11 +11,12 @@ import io.finkperf.runner.OutcomeReader;
 import io.finkperf.runner.PackageProbe;
 import io.finkperf.runner.ProgressListener;
 import io.finkperf.runner.RunnerException;
-import java.io.BufferedReader;
+import io.finkperf.runner.BoundedLines;
+import io.finkperf.runner.control.ControlLog;
+import io.finkperf.runner.control.ControlServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class LocalRunner implements ModuleRunner {
 
     private final String python;
     private final Path driverDir;
+    private final Long memoryBytes;
+    private final Map<String, String> inherited;
     private Map<String, Object> environment;
 
     /**
@@ -42,8 +45,20 @@ public final class LocalRunner implements ModuleRunner {
      * @param driverDir the folder holding the {@code fink_perf_driver} package
      */
     public LocalRunner(String python, Path driverDir) {
+        this(python, driverDir, null);
+    }
+
+    /** @param memoryBytes address-space limit of each module process (RLIMIT_AS), or null for none */
+    public LocalRunner(String python, Path driverDir, Long memoryBytes) {
+        this(python, driverDir, memoryBytes, System.getenv());
+    }
+
+    /** @param inherited the environment module processes are derived from (reduced by {@link ModuleEnvironment}) */
+    public LocalRunner(String python, Path driverDir, Long memoryBytes, Map<String, String> inherited) {
         this.python = python;
         this.driverDir = driverDir.toAbsolutePath();
+        this.memoryBytes = memoryBytes;
+        this.inherited = Map.copyOf(inherited);
     }
 
     @Override
@@ -113,37 +128,75 @@ public final class LocalRunner implements ModuleRunner {
     public DriverOutcome run(DriverSpec spec, ProgressListener listener) {
         Path specFile = spec.resultFile().resolveSibling(spec.module() + ".spec.json");
         DriverSpecFile.write(spec, specFile);
-        LoopRecorder recorder = new LoopRecorder(spec.module(), listener);
-        long start = System.nanoTime();
-        Process process;
         try {
-            process = processBuilder("-m", "fink_perf_driver", "run", specFile.toString()).start();
+            // a result left by an earlier run must not pass for this one's
+            Files.deleteIfExists(spec.resultFile());
         } catch (IOException e) {
-            throw new RunnerException(RunnerException.Kind.PYTHON_MISSING, "cannot start " + python + ": " + e.getMessage(), e);
+            throw new RunnerException(RunnerException.Kind.IO, "cannot replace " + spec.resultFile(), e);
         }
-        Thread err = drain(process.getErrorStream(), recorder::line);
-        Thread out = drain(process.getInputStream(), line -> listener.onLogLine(spec.module(), line));
-        boolean timedOut = false;
-        try {
-            long timeoutMs = spec.timeout() == null ? Long.MAX_VALUE : spec.timeout().toMillis();
-            if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
-                timedOut = true;
+        LoopRecorder recorder = new LoopRecorder(spec.module(), listener);
+        ControlLog log = new ControlLog(spec.module(), listener);
+        try (ControlServer control = ControlServer.open(log)) {
+            long start = System.nanoTime();
+            List<String> args = new ArrayList<>(List.of("-m", "fink_perf_driver.supervise"));
+            if (memoryBytes != null) {
+                args.addAll(List.of("--memory", Long.toString(memoryBytes)));
+            }
+            args.addAll(List.of("--", python, "-m", "fink_perf_driver", "run", specFile.toString()));
+            ProcessBuilder pb = processBuilder(args.toArray(String[]::new));
+            pb.environment().put(ControlServer.ENV, control.socket().toString());
+            Process process;
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                throw new RunnerException(RunnerException.Kind.PYTHON_MISSING, "cannot start " + python + ": " + e.getMessage(), e);
+            }
+            Thread err = drain(process.getErrorStream(), recorder::line);
+            Thread out = drain(process.getInputStream(), recorder::line);
+            boolean timedOut = false;
+            try {
+                long timeoutMs = spec.timeout() == null ? Long.MAX_VALUE : spec.timeout().toMillis();
+                if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+                    timedOut = true;
+                    stop(process);
+                }
+                control.awaitEnd(5000);
+                err.join(5000);
+                out.join(5000);
+            } catch (InterruptedException e) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
+                Thread.currentThread().interrupt();
+                throw new RunnerException(RunnerException.Kind.IO, "interrupted while running " + spec.module());
             }
-            err.join(5000);
-            out.join(5000);
-        } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new RunnerException(RunnerException.Kind.IO, "interrupted while running " + spec.module());
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            DriverOutcome outcome = OutcomeReader.judge(spec, timedOut, spec.resultFile(), log, recorder.lastModuleLine(),
+                    wall, memoryBytes == null ? null : (memoryBytes >> 20) + " MiB of address space");
+            if (outcome.result() == null) {
+                // whatever the module left there (a link to a host file…) must not be read later
+                deleteQuietly(spec.resultFile());
+            }
+            return outcome;
         }
-        int exit = timedOut ? -1 : process.exitValue();
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        return OutcomeReader.read(exit, timedOut, spec.resultFile(), recorder.warmup(), recorder.samples(),
-                recorder.lastModuleLine(), wall);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a folder in its place: the outcome already says the result is not usable
+        }
+    }
+
+    /** SIGTERM first: the supervisor then kills everything the module started; then by force. */
+    private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @Override
@@ -156,6 +209,8 @@ public final class LocalRunner implements ModuleRunner {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
+        env.clear();
+        env.putAll(ModuleEnvironment.from(inherited));
         String pp = env.get("PYTHONPATH");
         env.put("PYTHONPATH", driverDir + (pp == null || pp.isEmpty() ? "" : ":" + pp));
         env.put("PYTHONUNBUFFERED", "1");
@@ -179,7 +234,7 @@ public final class LocalRunner implements ModuleRunner {
             Process p = processBuilder(args).start();
             StringBuilder so = new StringBuilder();
             StringBuilder se = new StringBuilder();
-            Thread t1 = drain(p.getInputStream(), l -> so.append(l).append('\n'));
+            Thread t1 = drain(p.getInputStream(), l -> so.append(l).append('\n'), 1 << 20);
             Thread t2 = drain(p.getErrorStream(), l -> se.append(l).append('\n'));
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
@@ -197,16 +252,11 @@ public final class LocalRunner implements ModuleRunner {
     }
 
     private static Thread drain(InputStream in, java.util.function.Consumer<String> sink) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    sink.accept(line);
-                }
-            } catch (IOException ignored) {
-                // the process went away; what was read is kept
-            }
-        }, "driver-stream");
+        return drain(in, sink, BoundedLines.MODULE_LINE_BYTES);
+    }
+
+    private static Thread drain(InputStream in, java.util.function.Consumer<String> sink, int maxLineBytes) {
+        Thread t = new Thread(() -> BoundedLines.drain(in, maxLineBytes, sink), "driver-stream");
         t.setDaemon(true);
         t.start();
         return t;

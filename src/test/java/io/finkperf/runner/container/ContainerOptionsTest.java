@@ -49,7 +49,8 @@ class ContainerOptionsTest {
         assertEquals("gitlab-registry.in2p3.fr/astrolabsoftware/fink/fink-deps-sentinel-rubin:latest", FinkCiImage.forSurvey("rubin"));
         assertEquals(ContainerOptions.Pull.MISSING, o.pull());
         assertEquals(null, o.cpus());
-        assertEquals(null, o.memoryBytes());
+        assertEquals(4L << 30, o.memoryBytes());
+        assertEquals(false, o.allowNetwork());
     }
 
     @Test

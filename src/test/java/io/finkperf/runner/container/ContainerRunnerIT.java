@@ -266,7 +266,9 @@ class ContainerRunnerIT {
     void writeBatch(Path dir) throws IOException {
         Files.createDirectories(dir.getParent());
         Path script = resource("container/write_batch.py");
-        OneShotContainer one = new OneShotContainer(ContainerEngine.connect(options), options);
+        ContainerUser user = ContainerUser.current();
+        user.grantWrite(dir.getParent());
+        OneShotContainer one = new OneShotContainer(ContainerEngine.connect(options), options, user);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         OneShotContainer.Exit exit = one.run(List.of("python3", "/opt/fink-perf/write_batch.py", "/w/batch"),
                 Map.of("PYTHONPATH", "/opt/fink-perf"),

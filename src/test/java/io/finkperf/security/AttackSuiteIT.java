@@ -1,0 +1,374 @@
+package io.finkperf.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.finkperf.batch.BatchColumnMerger;
+import io.finkperf.batch.UntrustedFiles;
+import io.finkperf.engine.GitHead;
+import io.finkperf.runner.DriverArg;
+import io.finkperf.runner.DriverOutcome;
+import io.finkperf.runner.DriverSpec;
+import io.finkperf.runner.ModuleRunner;
+import io.finkperf.runner.RecordingListener;
+import io.finkperf.runner.container.ContainerOptions;
+import io.finkperf.runner.container.ContainerRunner;
+import io.finkperf.runner.local.LocalRunner;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 13's attacks, each by a hostile module (src/test/resources/attacks), through the container
+ * runner (podman, the shared test image) and the local runner where the attack applies: the host is
+ * untouched, the outcome is the documented error, and an honest module run after them is intact.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AttackSuiteIT {
+
+    static final String IMAGE = System.getProperty("finkperf.testImage", "fink-perf-test-python:bookworm");
+    static final Path PROJECT = Path.of(System.getProperty("finkperf.projectDir", ".")).toAbsolutePath();
+    static final Path DRIVER = PROJECT.resolve("python/fink_perf_driver");
+    static final String ATTACKS = "fink_science.attacks.processor:";
+    static final String SECRET = "host secret 7f3a";
+    static final int LOOPS = 3;
+    static final String PYTHON = io.finkperf.runner.local.PythonLocator.find(null);
+
+    @TempDir
+    static Path work;
+    Path science;
+    Path batch;
+    Path trap;
+    ContainerOptions options;
+    ContainerRunner container;
+    LocalRunner local;
+    Map<String, String> ciEnvironment;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        requireEngine();
+        science = copyTree(PROJECT.resolve("src/test/resources/attacks/science"), work.resolve("science"));
+        batch = work.resolve("batch");
+        writeBatch(batch);
+        trap = Files.createDirectories(work.resolve("trap"));
+        Files.writeString(trap.resolve("secret.txt"), SECRET);
+        Files.createDirectories(trap.resolve("secret-chunk"));
+        Files.writeString(trap.resolve("secret-chunk/out.values.npy"), SECRET);
+        Files.createDirectories(trap.resolve("dotdot-target"));
+        Files.writeString(trap.resolve("github_env"), "KEEP=1\n");
+        options = ContainerOptions.defaults().withImage(IMAGE).withPull(ContainerOptions.Pull.NEVER);
+        container = new ContainerRunner(options, DRIVER);
+        ciEnvironment = new HashMap<>(System.getenv());
+        ciEnvironment.putAll(Map.of("GITHUB_TOKEN", "ghs_fake", "ACTIONS_RUNTIME_TOKEN", "fake",
+                "GITHUB_ENV", trap.resolve("github_env").toString(), "RUNNER_TEMP", "/tmp", "MY_SECRET_KEY", "x"));
+        local = new LocalRunner(PYTHON, PROJECT.resolve("python"), 4L << 30, ciEnvironment);
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (container != null) {
+            container.close();
+        }
+    }
+
+    ModuleRunner runner(String name) {
+        return name.equals("container") ? container : local;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void forgedResultFileIsNotTrusted(String runner) {
+        DriverOutcome o = run(runner, "forge_result", List.of(), null);
+
+        assertEquals(DriverOutcome.Status.UNTRUSTED, o.status(), o::errorLine);
+        assertTrue(o.errorLine().contains("not those announced on the control channel"), o.errorLine());
+        assertEquals(List.of(), o.samplesSeenNs(), "no forged or unverified sample is kept");
+        assertNull(o.result());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void resultLinkedToAHostFileIsNeverRead(String runner) throws IOException {
+        RecordingListener listener = new RecordingListener();
+        DriverOutcome o = run(runner, "symlink_result", List.of(DriverArg.literal(trap.resolve("secret.txt").toString())),
+                null, listener);
+
+        assertEquals(DriverOutcome.Status.UNTRUSTED, o.status(), o::errorLine);
+        assertTrue(o.errorLine().contains("symbolic link"), o.errorLine());
+        Path hostResult = resultFile("symlink_result-" + runner);
+        assertFalse(Files.exists(hostResult, java.nio.file.LinkOption.NOFOLLOW_LINKS), "nothing left at " + hostResult);
+        assertFalse(o.errorLine().contains(SECRET));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void aSlowedDriverClockIsCaughtByTheKernelTimestamps(String runner) {
+        DriverOutcome o = run(runner, "slow_clock", List.of(), null);
+
+        assertEquals(DriverOutcome.Status.UNTRUSTED, o.status(), o::errorLine);
+        assertTrue(o.errorLine().contains("fink-perf observed"), o.errorLine());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void anEarlyExitWithCodeZeroIsIncomplete(String runner) {
+        DriverOutcome o = run(runner, "early_exit", List.of(), null);
+
+        assertEquals(DriverOutcome.Status.INCOMPLETE, o.status(), o::errorLine);
+        assertEquals(1, o.samplesSeenNs().size());
+        assertTrue(o.errorLine().contains("1 of " + LOOPS), o.errorLine());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void printedFakeEventsAndWorkflowCommandsAreOnlyText(String runner) {
+        RecordingListener listener = new RecordingListener();
+        DriverOutcome o = run(runner, "fake_events", List.of(), null, listener);
+
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        assertEquals(LOOPS, o.samplesSeenNs().size());
+        assertFalse(o.samplesSeenNs().contains(1L), o.samplesSeenNs()::toString);
+        assertEquals(LOOPS, listener.events.stream().filter(e -> e.isMeasuredLoop()).count());
+        assertTrue(listener.lines.stream().anyMatch(l -> l.contains("@@fink-perf")), "shown as module output");
+        assertTrue(listener.lines.stream().anyMatch(l -> l.contains("error title=pwned")));
+        assertTrue(listener.lines.stream().noneMatch(l -> l.contains("::") || l.contains("##[")),
+                listener.lines::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void aHugeLineIsCutNotBuffered(String runner) {
+        RecordingListener listener = new RecordingListener();
+        DriverOutcome o = run(runner, "huge_line", List.of(), null, listener);
+
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        assertTrue(listener.lines.stream().allMatch(l -> l.length() < 4200), "every line bounded");
+        assertTrue(listener.lines.stream().anyMatch(l -> l.contains("more bytes cut")), listener.lines::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void sigkillIsReportedAsASignalNotAsOutOfMemory(String runner) {
+        DriverOutcome o = run(runner, "kill_self", List.of(), null);
+
+        assertEquals(DriverOutcome.Status.KILLED, o.status(), o::errorLine);
+        assertEquals("killed by signal 9 (SIGKILL)", o.errorLine());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void aManifestPointingOutsideWithDotDotWritesNothing(String runner) throws IOException {
+        Path target = trap.resolve("dotdot-target");
+        DriverOutcome o = run(runner, "manifest_dotdot", List.of(DriverArg.literal(target.toString())),
+                work.resolve("save-dotdot-" + runner));
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+
+        Path batchCopy = copyTree(batch, work.resolve("batch-dotdot-" + runner));
+        var e = assertThrows(UntrustedFiles.UntrustedFileException.class,
+                () -> BatchColumnMerger.merge(work.resolve("save-dotdot-" + runner), batchCopy, "out"));
+        assertTrue(e.getMessage().contains("not a plain file name"), e.getMessage());
+        try (Stream<Path> written = Files.list(target)) {
+            assertEquals(List.of(), written.toList(), "nothing written into the host folder");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void aSavedChunkLinkedToAHostFolderIsNeverCopied(String runner) throws IOException {
+        DriverOutcome o = run(runner, "manifest_symlink", List.of(DriverArg.literal(trap.resolve("secret-chunk").toString())),
+                work.resolve("save-symlink-" + runner));
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+
+        Path batchCopy = copyTree(batch, work.resolve("batch-symlink-" + runner));
+        var e = assertThrows(UntrustedFiles.UntrustedFileException.class,
+                () -> BatchColumnMerger.merge(work.resolve("save-symlink-" + runner), batchCopy, "out"));
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        assertFalse(Files.exists(batchCopy.resolve("chunk-00000/out.values.npy")));
+    }
+
+    @Test
+    void containersHaveNoNetworkUnlessAllowed() throws Exception {
+        try (ServerSocket listener = new ServerSocket()) {
+            listener.bind(new InetSocketAddress("0.0.0.0", 0));
+            AtomicInteger connections = new AtomicInteger();
+            Thread accept = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket s = listener.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+            List<DriverArg> args = List.of(DriverArg.literal("host.containers.internal,10.88.0.1,10.0.2.2,172.17.0.1"),
+                    DriverArg.literal(listener.getLocalPort()));
+
+            DriverOutcome denied = run("container", "connect", args, null);
+            assertEquals(DriverOutcome.Status.OK, denied.status(), denied::errorLine);
+            assertEquals(0, connections.get(), "the listener got no connection from a default container");
+
+            // the control: the same module with --allow-network reaches the listener, so the test can fail
+            try (ContainerRunner open = new ContainerRunner(options.withAllowNetwork(true), DRIVER)) {
+                DriverOutcome allowed = open.run(spec("connect", "connect-allowed", args, null), new RecordingListener());
+                assertEquals(DriverOutcome.Status.OK, allowed.status(), allowed::errorLine);
+                assertTrue(open.environment().get("network").toString().contains("--allow-network"));
+            }
+            assertTrue(connections.get() >= 1, "with --allow-network the module connects");
+        }
+    }
+
+    @Test
+    void localModulesSeeNoCredentialsAndCannotSteerLaterSteps() throws IOException {
+        Path marker = trap.resolve("env-marker");
+        DriverOutcome o = run("local", "read_env", List.of(DriverArg.literal(marker.toString())), null);
+
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        assertFalse(Files.exists(marker), () -> "module saw: " + read(marker));
+        assertEquals("KEEP=1\n", Files.readString(trap.resolve("github_env")));
+    }
+
+    @Test
+    void aLocalDaemonDoesNotOutliveItsRun() throws Exception {
+        Path marker = trap.resolve("daemon-marker");
+        Path pidfile = trap.resolve("daemon.pid");
+        DriverOutcome o = run("local", "daemon", List.of(DriverArg.literal(marker.toString()),
+                DriverArg.literal(pidfile.toString())), null);
+
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        long pid = Long.parseLong(Files.readString(pidfile).strip());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "daemon " + pid + " still alive");
+        Thread.sleep(4000);
+        assertFalse(Files.exists(marker), "the daemon wrote its marker after the run");
+    }
+
+    @Test
+    void aScienceCheckoutsGitConfigRunsNothing() throws Exception {
+        Path repo = Files.createDirectories(work.resolve("git-science"));
+        Path marker = trap.resolve("fsmonitor-marker");
+        git(repo, "init", "-q");
+        Files.writeString(repo.resolve("a.txt"), "a");
+        git(repo, "add", "a.txt");
+        git(repo, "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "a");
+        git(repo, "tag", "v1.2.3");
+        git(repo, "config", "core.fsmonitor", "touch " + marker + "; false");
+
+        assertEquals("v1.2.3", GitHead.describe(repo).orElseThrow());
+        assertFalse(Files.exists(marker), "git's fsmonitor hook ran on the host");
+        // the control: git itself does run the hook, so the assertion above can fail
+        git(repo, "status", "--short");
+        assertTrue(Files.exists(marker), "the hook is live");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void anHonestModuleAfterTheAttacksIsIntact(String runner) {
+        DriverOutcome o = run(runner, "honest", List.of(), null);
+
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        assertEquals(LOOPS, o.samplesSeenNs().size());
+        assertEquals(o.samplesSeenNs(), longs(o.result().get("samples_ns")));
+    }
+
+    // --- helpers
+
+    DriverOutcome run(String runner, String fn, List<DriverArg> extra, Path save) {
+        return run(runner, fn, extra, save, new RecordingListener());
+    }
+
+    DriverOutcome run(String runner, String fn, List<DriverArg> extra, Path save, RecordingListener listener) {
+        return runner(runner).run(spec(fn, fn + "-" + runner, extra, save), listener);
+    }
+
+    DriverSpec spec(String fn, String name, List<DriverArg> extra, Path save) {
+        List<DriverArg> args = new ArrayList<>(List.of(DriverArg.column("x")));
+        args.addAll(extra);
+        return new DriverSpec(name, ATTACKS + fn, science, batch, args, 1, LOOPS, false, resultFile(name), save,
+                save == null ? null : "out", Duration.ofMinutes(2), "pandas_udf");
+    }
+
+    Path resultFile(String name) {
+        return work.resolve("results").resolve(name + ".json");
+    }
+
+    static void requireEngine() {
+        String host = System.getenv("DOCKER_HOST");
+        if (host == null || host.isBlank()) {
+            if ("1".equals(System.getenv("FINK_PERF_SKIP_CONTAINER_TESTS"))) {
+                Assumptions.abort("FINK_PERF_SKIP_CONTAINER_TESTS=1: container ITs skipped");
+            }
+            fail("DOCKER_HOST is not set: run `source scripts/podman-env.sh` before the container ITs");
+        }
+    }
+
+    /** One chunk of 50 rows, written by the driver's own writer with the host's Python. */
+    static void writeBatch(Path dir) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(PYTHON, "-c", "import sys\n"
+                + "from fink_perf_driver.batch import write_batch\n"
+                + "write_batch(sys.argv[1], {'x': [float(i) for i in range(50)]}, columns=[('x', 'scalar', 'float64')],"
+                + " chunk_rows=64)\n", dir.toString()).redirectErrorStream(true);
+        pb.environment().put("PYTHONPATH", PROJECT.resolve("python").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    static void git(Path repo, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor();
+    }
+
+    static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    static List<Long> longs(com.fasterxml.jackson.databind.JsonNode array) {
+        List<Long> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asLong()));
+        return out;
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,171 @@
+"""Hostile modules, one per attack of issue 13. The attack suite (AttackSuiteIT) runs each through
+the container runner and the local runner and asserts that it fails, and that the host is untouched.
+Host paths and ports come in as literal arguments; the driver's spec path is its last argument."""
+import atexit
+import json
+import os
+import signal
+import socket
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+_calls = {"n": 0}
+_armed = set()
+
+
+def _spec():
+    with open(sys.argv[-1]) as f:
+        return json.load(f)
+
+
+def _lit(v):
+    return v.iloc[0] if hasattr(v, "iloc") else v
+
+
+def _once(name, fn):
+    if name not in _armed:
+        _armed.add(name)
+        fn()
+
+
+def honest(x):
+    return pd.Series(np.asarray(x, dtype="float64") + 1.0)
+
+
+def forge_result(x):
+    """After the driver wrote its result, rewrites it: 1 ns per loop, 50 000 000 000 alerts/s."""
+    out = _spec()["output"]
+
+    def forge():
+        with open(out) as f:
+            r = json.load(f)
+        r["samples_ns"] = [1 for _ in r["samples_ns"]]
+        with open(out, "w") as f:
+            json.dump(r, f)
+    _once("forge", lambda: atexit.register(forge))
+    return honest(x)
+
+
+def symlink_result(x, target):
+    """Replaces its result file by a link to a host file, hoping the harness copies what it points to."""
+    out, host_file = _spec()["output"], _lit(target)
+
+    def link():
+        os.remove(out)
+        os.symlink(host_file, out)
+    _once("link", lambda: atexit.register(link))
+    return honest(x)
+
+
+def slow_clock(x):
+    """Makes the driver's clock run 100 times slower: the module looks 100 times faster."""
+    def patch():
+        real = time.perf_counter_ns
+        time.perf_counter_ns = lambda: real() // 100
+    _once("clock", patch)
+    time.sleep(0.05)
+    return honest(x)
+
+
+def early_exit(x):
+    """Ends the driver 'successfully' in the second measured loop (one chunk: call 1 is the warm-up)."""
+    _calls["n"] += 1
+    if _calls["n"] == 3:
+        os._exit(0)
+    return honest(x)
+
+
+def fake_events(x):
+    """Prints lines that look like the driver's events, and GitHub workflow commands."""
+    fake = '@@fink-perf {"event": "loop", "kind": "measure", "i": 1, "n": 3, "ns": 1}'
+    print(fake)
+    print("::add-mask::nothing\n::error title=pwned::from a module\n##[error]from a module")
+    sys.stderr.write(fake + "\n")
+    sys.stdout.flush()
+    return honest(x)
+
+
+def huge_line(x):
+    """64 MiB on stdout without a newline."""
+    _once("huge", lambda: os.write(1, b"x" * (64 << 20)))
+    return honest(x)
+
+
+def connect(x, hosts, port):
+    """Connects to a listener of the test on the host, by every address a container may reach it at."""
+    for host in str(_lit(hosts)).split(","):
+        try:
+            s = socket.create_connection((host, int(_lit(port))), timeout=2)
+            s.sendall(b"escaped")
+            s.close()
+        except OSError:
+            pass
+    return honest(x)
+
+
+def daemon(x, marker, pidfile):
+    """Leaves a daemon behind (double fork, own session) that writes a marker file 3 s later."""
+    def spawn():
+        pid = os.fork()
+        if pid == 0:
+            os.setsid()
+            if os.fork() == 0:
+                with open(_lit(pidfile), "w") as f:
+                    f.write(str(os.getpid()))
+                time.sleep(3)
+                with open(_lit(marker), "w") as f:
+                    f.write("the daemon outlived the run")
+            os._exit(0)
+        os.waitpid(pid, 0)
+    _once("daemon", spawn)
+    return honest(x)
+
+
+def read_env(x, marker):
+    """Looks for CI credentials and tries to take over later workflow steps through GITHUB_ENV."""
+    found = [k for k in os.environ if k.startswith(("GITHUB_", "ACTIONS_", "RUNNER_")) or "TOKEN" in k]
+    if os.environ.get("GITHUB_ENV"):
+        with open(os.environ["GITHUB_ENV"], "a") as f:
+            f.write("PWNED=1\n")
+    if found:
+        with open(_lit(marker), "w") as f:
+            f.write(",".join(found))
+    return honest(x)
+
+
+def kill_self(x):
+    """SIGKILL, with plenty of memory left: not an out-of-memory."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def manifest_dotdot(x, target):
+    """Points its saved output's chunk folder at a host folder through '..'."""
+    save = _spec()["save_output"]["dir"]
+
+    def rewrite():
+        with open(os.path.join(save, "manifest.json")) as f:
+            m = json.load(f)
+        for c in m["chunks"]:
+            c["dir"] = "../" * 16 + str(_lit(target)).lstrip("/")
+        with open(os.path.join(save, "manifest.json"), "w") as f:
+            json.dump(m, f)
+    _once("dotdot", lambda: atexit.register(rewrite))
+    return honest(x)
+
+
+def manifest_symlink(x, target):
+    """Replaces its saved chunk folder by a chain of links ending at a host folder."""
+    save = _spec()["save_output"]["dir"]
+
+    def relink():
+        chunk = os.path.join(save, "chunk-00000")
+        for name in os.listdir(chunk):
+            os.remove(os.path.join(chunk, name))
+        os.rmdir(chunk)
+        os.symlink("hop", chunk)
+        os.symlink(str(_lit(target)), os.path.join(save, "hop"))
+    _once("relink", lambda: atexit.register(relink))
+    return honest(x)
