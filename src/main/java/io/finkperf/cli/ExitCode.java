@@ -25,9 +25,8 @@ public enum ExitCode {
     NO_RESULTS(20, "nothing to judge: profiling did not run or left no results file"),
     HISTORY(21, "history store unreadable, or a git checkout or range unusable"),
     OUTPUT_CHANGED(22, "output changed between base and head (compare --fail-on output-changed)"),
-    UNTRUSTED(24, "a module's results are not trusted: they disagree with what fink-perf observed, or the module"
-            + " tampered with its result, control channel or output files"),
-    KILLED(25, "a module was killed by a signal, or exited before it finished all its loops");
+    UNTRUSTED(23, "results not trusted: they disagree with what fink-perf observed"),
+    KILLED(24, "a module was killed by a signal, or exited before finishing its loops");
 
     private final int code;
     private final String meaning;
