@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.finkperf.results.FunctionProfile;
 import io.finkperf.results.LineProfile;
 import io.finkperf.results.LineStat;
+import io.finkperf.runner.LineProfileJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,19 +46,6 @@ final class DriverLineProfile {
     }
 
     static LineProfile parse(JsonNode lp) {
-        if (lp == null || !"ok".equals(lp.path("status").asText()) || !lp.has("functions")) {
-            return LineProfile.NONE;
-        }
-        List<FunctionProfile> functions = new ArrayList<>();
-        for (JsonNode f : lp.get("functions")) {
-            List<LineStat> lines = new ArrayList<>();
-            for (JsonNode l : f.path("lines")) {
-                lines.add(new LineStat(l.path("line").asInt(), l.path("hits").asLong(), l.path("time_ns").asLong(),
-                        l.path("source").asText("")));
-            }
-            functions.add(new FunctionProfile(f.path("file").asText(""), f.path("name").asText(""),
-                    f.path("first_line").asInt(), f.path("total_ns").asLong(), lines));
-        }
-        return new LineProfile(functions);
+        return lp == null || !"ok".equals(lp.path("status").asText()) ? LineProfile.NONE : LineProfileJson.parse(lp);
     }
 }

@@ -1,5 +1,7 @@
 package io.finkperf.engine;
 
+import io.finkperf.runner.LineProfileJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.finkperf.registry.ModuleSpec;
@@ -46,7 +48,7 @@ final class DriverResultParser {
                         r == null || neverRan ? 0 : r.path("cpu_sys_s").asDouble(0))
                 .output(r == null ? null : textOrNull(r.get("output_hash")), r == null ? null : textOrNull(r.get("output_dtype")))
                 .inputs(inputs)
-                .lineProfile(r == null ? LineProfile.NONE : lineProfile(r.get("line_profile")))
+                .lineProfile(r == null ? LineProfile.NONE : LineProfileJson.parse(r.get("line_profile")))
                 .wallSeconds(outcome.wallTime().toMillis() / 1000.0)
                 .energyDriver(driverEnergy(r))
                 .build();
@@ -112,23 +114,6 @@ final class DriverResultParser {
         // the message and type come from module code: shown on the console and in the job log, sanitised
         return new ModuleError(kind, type == null ? null : ModuleOutput.sanitize(type), ModuleOutput.sanitize(line),
                 textOrNull(err.get("traceback")));
-    }
-
-    static LineProfile lineProfile(JsonNode lp) {
-        if (lp == null || !lp.has("functions")) {
-            return LineProfile.NONE;
-        }
-        List<FunctionProfile> functions = new ArrayList<>();
-        for (JsonNode f : lp.get("functions")) {
-            List<LineStat> lines = new ArrayList<>();
-            for (JsonNode l : f.path("lines")) {
-                lines.add(new LineStat(l.path("line").asInt(), l.path("hits").asLong(), l.path("time_ns").asLong(),
-                        l.path("source").asText("")));
-            }
-            functions.add(new FunctionProfile(f.path("file").asText(""), f.path("name").asText(""),
-                    f.path("first_line").asInt(), f.path("total_ns").asLong(), lines));
-        }
-        return new LineProfile(functions);
     }
 
     private static List<Long> longs(JsonNode array) {

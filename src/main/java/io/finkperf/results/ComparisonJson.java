@@ -1,11 +1,7 @@
 package io.finkperf.results;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reads and writes compare.json; writes are atomic, so a crash never leaves half a file. */
 public final class ComparisonJson {
@@ -16,19 +12,7 @@ public final class ComparisonJson {
     }
 
     public static void write(Comparison comparison, Path file) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-            ResultsJson.mapper().writeValue(tmp.toFile(), comparison);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        ResultsJson.writeAtomically(comparison, file);
     }
 
     public static Comparison read(Path file) throws IOException {

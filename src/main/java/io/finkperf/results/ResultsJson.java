@@ -26,12 +26,17 @@ public final class ResultsJson {
     }
 
     public static void write(RunResults results, Path file) {
+        writeAtomically(results, file);
+    }
+
+    /** Writes {@code value} as JSON to {@code file} through a temporary file, so readers never see half of it. */
+    static void writeAtomically(Object value, Path file) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             // not createTempFile: its 0600 would make the published results.json unreadable to others
             Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), results);
+            JSON.writeValue(tmp.toFile(), value);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
