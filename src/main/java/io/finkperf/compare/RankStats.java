@@ -80,18 +80,9 @@ public final class RankStats {
         if (n > EXACT_MAX) {
             double mean = n * (n + 1) / 4.0;
             double sd = Math.sqrt(n * (n + 1) * (2 * n + 1) / 24.0);
-            return Math.max(-1, (int) Math.floor(mean - Normal.quantile(1 - tail) * sd));
+            return normalCritical(mean, sd, tail);
         }
-        double[] cdf = cumulative(signedRankCounts(n), Math.pow(2, n));
-        int c = -1;
-        for (int t = 0; t < cdf.length; t++) {
-            if (cdf[t] <= tail) {
-                c = t + 1;
-            } else {
-                break;
-            }
-        }
-        return c;
+        return critical(cumulative(signedRankCounts(n), Math.pow(2, n)), tail);
     }
 
     /** Two-sided p of the signed-rank test; zeros dropped, midranks for ties (then the normal approximation). */
@@ -123,8 +114,7 @@ public final class RankStats {
         }
         double mean = n * (n + 1) / 4.0;
         double var = n * (n + 1) * (2 * n + 1) / 24.0 - tieCorrection(abs) / 48.0;
-        double z = (Math.abs(wPlus - mean) - 0.5) / Math.sqrt(var);
-        return Math.min(1.0, 2 * (1 - Normal.cdf(Math.max(0, z))));
+        return normalP(wPlus, mean, var);
     }
 
     /** counts[s] = number of subsets of {1..n} summing to s. */
@@ -159,8 +149,7 @@ public final class RankStats {
             return Math.min(1.0, 2 * cdf[(int) Math.round(t)]);
         }
         double var = m * n / 12.0 * ((m + n + 1) - tieCorrection(all) / ((m + n) * (double) (m + n - 1)));
-        double z = (Math.abs(u - mean) - 0.5) / Math.sqrt(var);
-        return Math.min(1.0, 2 * (1 - Normal.cdf(Math.max(0, z))));
+        return normalP(u, mean, var);
     }
 
     /** Largest c with P(U ≤ c − 1) ≤ tail (see {@link #signedRankCritical}). */
@@ -168,18 +157,9 @@ public final class RankStats {
         if (m > EXACT_MAX_UNPAIRED || n > EXACT_MAX_UNPAIRED) {
             double mean = m * n / 2.0;
             double sd = Math.sqrt(m * n * (m + n + 1) / 12.0);
-            return Math.max(-1, (int) Math.floor(mean - Normal.quantile(1 - tail) * sd));
+            return normalCritical(mean, sd, tail);
         }
-        double[] cdf = cumulative(mannWhitneyCounts(m, n), binomial(m + n, m));
-        int c = -1;
-        for (int t = 0; t < cdf.length; t++) {
-            if (cdf[t] <= tail) {
-                c = t + 1;
-            } else {
-                break;
-            }
-        }
-        return c;
+        return critical(cumulative(mannWhitneyCounts(m, n), binomial(m + n, m)), tail);
     }
 
     /**
@@ -209,14 +189,28 @@ public final class RankStats {
         return c[m][n];
     }
 
-    private static double[] cumulative(long[] counts, double total) {
-        double[] out = new double[counts.length];
-        double s = 0;
-        for (int i = 0; i < counts.length; i++) {
-            s += counts[i];
-            out[i] = s / total;
+    /** The largest c with cdf[c − 1] ≤ tail (cdf rising), −1 when cdf[0] is already above it. */
+    private static int critical(double[] cdf, double tail) {
+        int c = -1;
+        for (int t = 0; t < cdf.length && cdf[t] <= tail; t++) {
+            c = t + 1;
         }
-        return out;
+        return c;
+    }
+
+    /** The normal approximation's critical value, for sizes past the exact tables. */
+    private static int normalCritical(double mean, double sd, double tail) {
+        return Math.max(-1, (int) Math.floor(mean - Normal.quantile(1 - tail) * sd));
+    }
+
+    /** Two-sided p of a rank statistic by the normal approximation, with continuity correction. */
+    private static double normalP(double statistic, double mean, double var) {
+        double z = (Math.abs(statistic - mean) - 0.5) / Math.sqrt(var);
+        return Math.min(1.0, 2 * (1 - Normal.cdf(Math.max(0, z))));
+    }
+
+    private static double[] cumulative(long[] counts, double total) {
+        return cumulative(Arrays.stream(counts).asDoubleStream().toArray(), total);
     }
 
     private static double[] cumulative(double[] counts, double total) {

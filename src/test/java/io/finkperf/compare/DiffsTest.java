@@ -69,12 +69,17 @@ class DiffsTest {
             return new FunctionProfile("m.py", name, lines[0].line(), total, List.of(lines));
         }
 
-        @Test
-        void lines_are_aligned_by_text_when_their_numbers_move_and_an_edited_line_stays_one_row() {
-            LineProfile base = new LineProfile(List.of(f("f", 1000,
+        /** f as it was: three lines at 10-12, the return the costliest. */
+        static LineProfile base() {
+            return new LineProfile(List.of(f("f", 1000,
                     new LineStat(10, 1, 100, "def f(x):"),
                     new LineStat(11, 5, 300, "    y = x + 1"),
                     new LineStat(12, 5, 600, "    return y * 2"))));
+        }
+
+        @Test
+        void lines_are_aligned_by_text_when_their_numbers_move_and_an_edited_line_stays_one_row() {
+            LineProfile base = base();
             LineProfile head = new LineProfile(List.of(f("f", 2000,
                     new LineStat(20, 1, 100, "def f(x):"),
                     new LineStat(21, 0, 0, "    # a new comment"),
@@ -93,10 +98,7 @@ class DiffsTest {
 
         @Test
         void the_line_that_gained_most_comes_first_with_both_line_numbers() {
-            LineProfile base = new LineProfile(List.of(f("f", 1000,
-                    new LineStat(10, 1, 100, "def f(x):"),
-                    new LineStat(11, 5, 300, "    y = x + 1"),
-                    new LineStat(12, 5, 600, "    return y * 2"))));
+            LineProfile base = base();
             LineProfile head = new LineProfile(List.of(f("f", 2000,
                     new LineStat(20, 1, 100, "def f(x):"),
                     new LineStat(21, 5, 1500, "    y = x + 1.0"),
