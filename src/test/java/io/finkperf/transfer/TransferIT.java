@@ -57,6 +57,17 @@ class TransferIT {
         return "ftransfer_" + survey + "_2026-03-23_" + (100 + TOPICS.incrementAndGet());
     }
 
+    /** A new ZTF topic holding {@code alerts}, spread over its partitions by {@code seed}. */
+    static String ztfTopic(TransferTopics.Fixture f, List<GenericRecord> alerts, long seed) throws Exception {
+        String topic = newTopic("ztf");
+        TransferTopics.load(kafka, topic, f.schema(), alerts, seed);
+        return topic;
+    }
+
+    static List<Long> candids(List<GenericRecord> alerts) {
+        return alerts.stream().map(a -> (Long) a.get("candid")).sorted().toList();
+    }
+
     static TransferRequest request(String topic, Path out, String group, PartitionBy by, OutputFormat format, long limit, int batch) {
         return new TransferRequest(kafka.servers(), group, topic, out, TransferSurvey.ofTopic(topic), by, format, limit, batch,
                 Duration.ofSeconds(20), 2);
@@ -188,8 +199,7 @@ class TransferIT {
         void finkclassFoldersAreFinksAndProfileReadsThem() throws Exception {
             TransferTopics.Fixture f = TransferTopics.ztf();
             List<GenericRecord> alerts = unevenClasses(f, 35);
-            String topic = newTopic("ztf");
-            TransferTopics.load(kafka, topic, f.schema(), alerts, 11);
+            String topic = ztfTopic(f, alerts, 11);
             Path out = tmp.resolve("by-class");
             transfer(request(topic, out, "g-" + topic, PartitionBy.FINKCLASS, OutputFormat.PARQUET, 0, 100), CrashPoint.NONE);
             Set<String> expected = alerts.stream().map(a -> "finkclass=" + PartitionPath.escape(a.get("finkclass")))
@@ -220,8 +230,7 @@ class TransferIT {
         void pulledThenProfiledOnAsManyAlertsOfEachClass() throws Exception {
             TransferTopics.Fixture f = TransferTopics.ztf();
             List<GenericRecord> alerts = unevenClasses(f, 63); // 27, 18, 9, 9
-            String topic = newTopic("ztf");
-            TransferTopics.load(kafka, topic, f.schema(), alerts, 13);
+            String topic = ztfTopic(f, alerts, 13);
             Path out = tmp.resolve("data");
             FinkPerfCli.Run pull = FinkPerfCli.run("transfer", "--topic", topic, "--outdir", out.toString(), "--servers",
                     kafka.servers(), "--group-id", "g-" + topic, "--partition-by", "finkclass", "--timeout", "20s");
@@ -277,8 +286,7 @@ class TransferIT {
         void killedAndRerunEndsWithEveryAlertOnce(CrashPoint.Stage stage, int k) throws Exception {
             TransferTopics.Fixture f = TransferTopics.ztf();
             List<GenericRecord> alerts = TransferTopics.replicate(f, "candid", 120);
-            String topic = newTopic("ztf");
-            TransferTopics.load(kafka, topic, f.schema(), alerts, k);
+            String topic = ztfTopic(f, alerts, k);
             Path out = tmp.resolve("out");
             String group = "g-" + topic;
             CrashPoint kill = (s, batch, range) -> {
@@ -289,7 +297,7 @@ class TransferIT {
             assertThrows(IllegalStateException.class,
                     () -> transfer(request(topic, out, group, PartitionBy.FINKCLASS, OutputFormat.PARQUET, 0, 4), kill));
             transfer(request(topic, out, group, PartitionBy.FINKCLASS, OutputFormat.PARQUET, 0, 4), CrashPoint.NONE);
-            List<Long> expected = alerts.stream().map(a -> (Long) a.get("candid")).sorted().toList();
+            List<Long> expected = candids(alerts);
             assertEquals(expected, ids(out, "candid"));
         }
 
@@ -297,14 +305,13 @@ class TransferIT {
         void limitIsExactAndResumes() throws Exception {
             TransferTopics.Fixture f = TransferTopics.ztf();
             List<GenericRecord> alerts = TransferTopics.replicate(f, "candid", 50);
-            String topic = newTopic("ztf");
-            TransferTopics.load(kafka, topic, f.schema(), alerts, 3);
+            String topic = ztfTopic(f, alerts, 3);
             Path out = tmp.resolve("out");
             assertEquals(17, transfer(request(topic, out, "g", PartitionBy.NONE, OutputFormat.PARQUET, 17, 4), CrashPoint.NONE).alerts());
             assertEquals(17, ids(out, "candid").size());
             assertEquals(20, transfer(request(topic, out, "g", PartitionBy.NONE, OutputFormat.PARQUET, 20, 4), CrashPoint.NONE).alerts());
             assertEquals(13, transfer(request(topic, out, "g", PartitionBy.NONE, OutputFormat.PARQUET, 0, 4), CrashPoint.NONE).alerts());
-            assertEquals(alerts.stream().map(a -> (Long) a.get("candid")).sorted().toList(), ids(out, "candid"));
+            assertEquals(candids(alerts), ids(out, "candid"));
         }
     }
 
@@ -346,9 +353,8 @@ class TransferIT {
         void runsOutOfSpaceMidRunKeepsValidPartsAndARerunAfterFreeingSpaceEndsWithEveryAlertOnce() throws Exception {
             TransferTopics.Fixture f = TransferTopics.ztf();
             List<GenericRecord> alerts = TransferTopics.replicate(f, "candid", 120);
-            String topic = newTopic("ztf");
-            TransferTopics.load(kafka, topic, f.schema(), alerts, 21);
-            List<Long> expected = alerts.stream().map(a -> (Long) a.get("candid")).sorted().toList();
+            String topic = ztfTopic(f, alerts, 21);
+            List<Long> expected = candids(alerts);
 
             // the whole output's size, from a run with room, sets how much room makes the next one fail half-way
             Path roomy = tmp.resolve("roomy");
