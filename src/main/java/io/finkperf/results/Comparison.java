@@ -1,7 +1,6 @@
 package io.finkperf.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,11 +30,8 @@ public record Comparison(
     }
 
     public Comparison withModule(ComparisonModule module) {
-        List<ComparisonModule> more = new ArrayList<>(modules);
-        more.removeIf(m -> m.name().equals(module.name()));
-        more.add(module);
         return new Comparison(schema, toolVersion, startedAt, finishedAt, interleaved, base, head, settings,
-                environment, more);
+                environment, ModuleLists.replacing(modules, module, ComparisonModule::name));
     }
 
     public Comparison finished(String at) {

@@ -2,7 +2,6 @@ package io.finkperf.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +34,8 @@ public record RunResults(
     }
 
     public RunResults withModule(ModuleResult module) {
-        List<ModuleResult> more = new ArrayList<>(modules);
-        more.removeIf(m -> m.name().equals(module.name()));
-        more.add(module);
-        return new RunResults(schema, toolVersion, startedAt, finishedAt, environment, config, more, scale);
+        return new RunResults(schema, toolVersion, startedAt, finishedAt, environment, config,
+                ModuleLists.replacing(modules, module, ModuleResult::name), scale);
     }
 
     public RunResults finished(String at) {

@@ -1,7 +1,6 @@
 package io.finkperf.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -37,10 +36,7 @@ public record ScaleReport(Settings settings, List<ScaleResult> modules) {
     }
 
     public ScaleReport withModule(ScaleResult m) {
-        List<ScaleResult> more = new ArrayList<>(modules);
-        more.removeIf(o -> o.module().equals(m.module()));
-        more.add(m);
-        return new ScaleReport(settings, more);
+        return new ScaleReport(settings, ModuleLists.replacing(modules, m, ScaleResult::module));
     }
 
     /** Measured modules, costliest night first. */
