@@ -40,12 +40,7 @@ public final class RankStats {
                 walsh[k++] = (d[i] + d[j]) / 2;
             }
         }
-        Arrays.sort(walsh);
-        int m = walsh.length;
-        int c = signedRankCritical(n, (1 - confidence) / 2);
-        double low = c < 0 ? walsh[0] : walsh[c];
-        double high = c < 0 ? walsh[m - 1] : walsh[m - 1 - c];
-        return new Shift(median(walsh), low, high, signedRankP(d), n);
+        return shift(walsh, signedRankCritical(n, (1 - confidence) / 2), signedRankP(d), n);
     }
 
     /**
@@ -65,11 +60,16 @@ public final class RankStats {
                 diffs[k++] = yj - xi;
             }
         }
-        Arrays.sort(diffs);
-        int c = mannWhitneyCritical(m, n, (1 - confidence) / 2);
-        double low = c < 0 ? diffs[0] : diffs[c];
-        double high = c < 0 ? diffs[diffs.length - 1] : diffs[diffs.length - 1 - c];
-        return new Shift(median(diffs), low, high, mannWhitneyP(x, y), Math.min(m, n));
+        return shift(diffs, mannWhitneyCritical(m, n, (1 - confidence) / 2), mannWhitneyP(x, y), Math.min(m, n));
+    }
+
+    /** Median of the pairwise values, interval from their c-th smallest to c-th largest (all when c < 0). */
+    private static Shift shift(double[] pairwise, int c, double p, int n) {
+        Arrays.sort(pairwise);
+        int last = pairwise.length - 1;
+        double low = c < 0 ? pairwise[0] : pairwise[c];
+        double high = c < 0 ? pairwise[last] : pairwise[last - c];
+        return new Shift(median(pairwise), low, high, p, n);
     }
 
     /**
