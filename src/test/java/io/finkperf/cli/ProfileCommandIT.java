@@ -15,16 +15,15 @@ import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
 import io.finkperf.testing.FinkPerfCli;
 import io.finkperf.testing.FinkPerfCli.Run;
+import io.finkperf.testing.RunOnce;
 import io.finkperf.testing.TestScience;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI end to end on the bundled data and example modules, and on bad input. */
@@ -37,18 +36,11 @@ class ProfileCommandIT {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class BundledExamples {
+    class BundledExamples extends RunOnce {
 
-        Path out;
-        Run run;
-        RunResults results;
-
-        @BeforeAll
-        void profileOnce(@TempDir Path dir) throws IOException {
-            out = dir;
-            run = fink("profile", "--output", out.toString(), "--loops", "3", "--warmup", "1", "--quiet");
-            results = ResultsJson.read(out.resolve("results.json"));
+        @Override
+        protected List<String> command(Path out) {
+            return List.of("profile", "--output", out.toString(), "--loops", "3", "--warmup", "1", "--quiet");
         }
 
         @Test

@@ -9,14 +9,13 @@ import io.finkperf.results.RunResults;
 import io.finkperf.results.ScaleResult;
 import io.finkperf.testing.FinkPerfCli;
 import io.finkperf.testing.FinkPerfCli.Run;
+import io.finkperf.testing.RunOnce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fink-perf scale} end to end: known cost shapes are recovered from real driver runs. */
@@ -30,20 +29,13 @@ class ScaleCommandIT {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class TestModulesWithAKnownCost {
+    class TestModulesWithAKnownCost extends RunOnce {
 
-        Path out;
-        Run run;
-        RunResults results;
-
-        @BeforeAll
-        void scaleOnce(@TempDir Path dir) throws IOException {
-            out = dir;
-            run = FinkPerfCli.run("scale", "--science-dir", FIXTURES.resolve("science").toString(), "--registry",
+        @Override
+        protected List<String> command(Path out) {
+            return List.of("scale", "--science-dir", FIXTURES.resolve("science").toString(), "--registry",
                     FIXTURES.resolve("registry-ztf.yaml").toString(), "--modules", "import_sleep,fixed_cost",
                     "--batch-sizes", "1,10,100,1000", "--lengths", "5,20", "--output", out.toString(), "--quiet");
-            results = ResultsJson.read(out.resolve("results.json"));
         }
 
         @Test
@@ -75,17 +67,12 @@ class ScaleCommandIT {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class BundledExamples {
+    class BundledExamples extends RunOnce {
 
-        RunResults results;
-        Run run;
-
-        @BeforeAll
-        void scaleOnce(@TempDir Path dir) throws IOException {
-            run = FinkPerfCli.run("scale", "--modules", "lc_features,slow_lc", "--batch-sizes", "1,100,1000",
-                    "--output", dir.toString(), "--quiet");
-            results = ResultsJson.read(dir.resolve("results.json"));
+        @Override
+        protected List<String> command(Path out) {
+            return List.of("scale", "--modules", "lc_features,slow_lc", "--batch-sizes", "1,100,1000",
+                    "--output", out.toString(), "--quiet");
         }
 
         @Test
