@@ -6,40 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finkperf.results.ModuleResult;
-import io.finkperf.results.ResultsJson;
-import io.finkperf.results.RunResults;
 import io.finkperf.results.SparkModeResult;
-import io.finkperf.testing.FinkPerfCli;
+import io.finkperf.testing.RunOnce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * spark-bench end to end on local[2], the bundled alerts and example modules: early_classifier
  * needs xm_local, so its Spark run reads a column produced in direct mode.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SparkBenchIT {
+class SparkBenchIT extends RunOnce {
 
-    Path out;
-    int exitCode;
-    String stderr;
-    RunResults results;
-
-    @BeforeAll
-    void runOnce(@TempDir Path dir) throws IOException {
-        out = dir;
-        FinkPerfCli.Run run = FinkPerfCli.run("spark-bench", "--master", "local[2]", "--no-python-worker-reuse",
+    @Override
+    protected List<String> command(Path out) {
+        return List.of("spark-bench", "--master", "local[2]", "--no-python-worker-reuse",
                 "--modules", "lc_features,early_classifier",
                 "--loops", "2", "--warmup", "0", "--quiet", "--output", out.toString());
-        exitCode = run.exitCode();
-        stderr = run.stderr();
-        results = ResultsJson.read(out.resolve("results.json"));
     }
 
     static SparkModeResult spark(ModuleResult m) {
@@ -48,7 +33,7 @@ class SparkBenchIT {
 
     @Test
     void runsBothModulesInSparkMode() {
-        assertEquals(0, exitCode, stderr);
+        assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("spark", results.config().mode());
         assertEquals(List.of("lc_features", "early_classifier"), results.modules().stream().map(ModuleResult::name).toList());
     }
