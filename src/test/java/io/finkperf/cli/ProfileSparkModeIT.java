@@ -13,6 +13,7 @@ import io.finkperf.results.RunResults;
 import io.finkperf.results.SparkFailure;
 import io.finkperf.results.SparkModeResult;
 import io.finkperf.testing.FinkPerfCli;
+import io.finkperf.testing.RunOnce;
 import io.finkperf.testing.TestScience;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,25 +28,16 @@ import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code profile --mode spark}: the direct pass with its line profile, then the same modules in Spark on local[2]. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProfileSparkModeIT {
+class ProfileSparkModeIT extends RunOnce {
 
-    Path out;
-    FinkPerfCli.Run run;
-    RunResults results;
-
-    @BeforeAll
-    void profileOnce(@TempDir Path dir) throws IOException {
-        out = dir;
-        run = FinkPerfCli.run("profile", "--mode", "spark", "--master", "local[2]", "--modules", "lc_features,slow_lc",
+    @Override
+    protected List<String> command(Path out) {
+        return List.of("profile", "--mode", "spark", "--master", "local[2]", "--modules", "lc_features,slow_lc",
                 "--loops", "2", "--warmup", "0", "--quiet", "--output", out.toString());
-        results = ResultsJson.read(out.resolve("results.json"));
     }
 
     static SparkModeResult spark(ModuleResult m) {
