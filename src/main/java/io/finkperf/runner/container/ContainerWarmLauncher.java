@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Warm modules in containers of the image, started with the engine's command line
  * ({@code podman run --rm -i}): folders mounted at their own paths (read-only but for the work
- * folder), no network, the CPU and memory limits. The container's Python is a process of this host
+ * folder), no network, hardened and limited as every module container. The container's Python is a process of this host
  * too, so its CPU clock is read in /proc under the host pid the engine reports.
  */
 public final class ContainerWarmLauncher implements WarmLauncher {
@@ -21,6 +21,7 @@ public final class ContainerWarmLauncher implements WarmLauncher {
     private final String cli;
     private final ContainerOptions options;
     private final Path driverPackage;
+    private final ContainerUser user = ContainerUser.current();
 
     /** @param driverPackage the {@code fink_perf_driver} package folder */
     public ContainerWarmLauncher(String cli, ContainerOptions options, Path driverPackage) {
@@ -35,7 +36,11 @@ public final class ContainerWarmLauncher implements WarmLauncher {
     }
 
     List<String> command(String name, Path specFile, List<Path> readOnly, List<Path> writable) {
-        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name));
+        // hardened as every module container (OneShotContainer.limit, docs/security.md)
+        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name,
+                "--cap-drop=ALL", "--security-opt=no-new-privileges", "--read-only",
+                "--tmpfs=/tmp:rw,nosuid,nodev,size=" + ContainerOptions.TMP_SIZE,
+                "--pids-limit=" + ContainerOptions.PIDS_LIMIT, "--user=" + user.spec(), "-e", "HOME=/tmp"));
         if (options.cpus() != null) {
             cmd.add("--cpus=" + options.cpus());
         }
@@ -59,6 +64,7 @@ public final class ContainerWarmLauncher implements WarmLauncher {
     @Override
     public Process start(String name, Path specFile, List<Path> readOnly, List<Path> writable, Path stderrLog)
             throws IOException {
+        writable.forEach(user::grantWrite);
         return new ProcessBuilder(command(containerName(name), specFile, readOnly, writable))
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile())).start();
     }
