@@ -1,5 +1,7 @@
 package io.finkperf.spark;
 
+import io.finkperf.runner.container.ContainerOptions;
+
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +27,8 @@ public record WorkerContainer(String cli, String image, Double cpus, Long memory
                          List<String> inner) {
         // hardened as the container runner's module containers (docs/security.md), as the executor's own
         // uid:gid, which owns the scratch folder the worker writes (root only when the executor is root)
-        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name,
-                "--cap-drop=ALL", "--security-opt=no-new-privileges", "--read-only", "--tmpfs=/tmp:rw,nosuid,nodev,size=256m",
-                "--pids-limit=256", "-e", "HOME=/tmp"));
+        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name));
+        cmd.addAll(ContainerOptions.hardeningFlags());
         executorUser().ifPresent(u -> cmd.add("--user=" + u));
         if (cpus != null) {
             cmd.add("--cpus=" + cpus);

@@ -1,5 +1,6 @@
 package io.finkperf.runner.container;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -26,6 +27,16 @@ public record ContainerOptions(String image, Pull pull, Double cpus, Long memory
     public static final long PIDS_LIMIT = 256;
     /** Size of the private writable /tmp (the root filesystem is read-only). */
     public static final String TMP_SIZE = "256m";
+
+    /**
+     * The hardening of every module container as engine CLI flags ({@code podman|docker run}): no
+     * capabilities, no privilege gain, a read-only root with a private /tmp, the process limit. The
+     * container runner sets the same through the engine's API ({@code OneShotContainer}).
+     */
+    public static List<String> hardeningFlags() {
+        return List.of("--cap-drop=ALL", "--security-opt=no-new-privileges", "--read-only",
+                "--tmpfs=/tmp:rw,nosuid,nodev,size=" + TMP_SIZE, "--pids-limit=" + PIDS_LIMIT, "-e", "HOME=/tmp");
+    }
 
     public ContainerOptions(String image, Pull pull, Double cpus, Long memoryBytes, String dockerHost) {
         this(image, pull, cpus, memoryBytes, dockerHost, false);

@@ -37,10 +37,9 @@ public final class ContainerWarmLauncher implements WarmLauncher {
 
     List<String> command(String name, Path specFile, List<Path> readOnly, List<Path> writable) {
         // hardened as every module container (OneShotContainer.limit, docs/security.md)
-        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name,
-                "--cap-drop=ALL", "--security-opt=no-new-privileges", "--read-only",
-                "--tmpfs=/tmp:rw,nosuid,nodev,size=" + ContainerOptions.TMP_SIZE,
-                "--pids-limit=" + ContainerOptions.PIDS_LIMIT, "--user=" + user.spec(), "-e", "HOME=/tmp"));
+        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name));
+        cmd.addAll(ContainerOptions.hardeningFlags());
+        cmd.add("--user=" + user.spec());
         if (options.cpus() != null) {
             cmd.add("--cpus=" + options.cpus());
         }
