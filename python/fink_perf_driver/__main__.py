@@ -33,6 +33,7 @@ def write_json_atomically(path, data):
 def cmd_run(spec_path):
     # numpy and pandas only here: env and check-packages must work (and say numpy is missing) without them
     try:
+        from .pacing import Pacer
         from .progress import Progress
         from .runner import error_json, new_result, run
         from .scale import run_scale
@@ -43,6 +44,7 @@ def cmd_run(spec_path):
         return EXIT_MISSING_PACKAGE
     raw, result, output = None, new_result(None), None
     channel = control.driver_events()
+    requests = control.driver_requests()
     progress = Progress(channel=channel)
     if channel is not None:
         progress.pings()
@@ -54,7 +56,7 @@ def cmd_run(spec_path):
         if spec.scale is not None:
             run_scale(spec, result, progress)
         else:
-            run(spec, result, progress)
+            run(spec, result, progress, pacer=Pacer(requests) if requests is not None and channel is not None else None)
         code = EXIT_OK
     except DriverError as e:
         result["error"] = error_json(e)

@@ -12,6 +12,7 @@ import socket
 
 CONTROL_ENV = "FINK_PERF_CONTROL"
 EVENTS_FD_ENV = "FINK_PERF_EVENTS_FD"
+REQUESTS_FD_ENV = "FINK_PERF_REQUESTS_FD"
 FORMAT = "fink-perf-control/1"
 MAX_EVENT_BYTES = 65536
 
@@ -28,6 +29,22 @@ class LineChannel(object):
             self.sock.sendall((json.dumps(event) + "\n").encode("utf-8"))
         except OSError:
             pass  # the Java side went away: the run is being torn down
+
+    def fileno(self):
+        return self.sock.fileno()
+
+    def read_lines(self):
+        """The complete lines the Java side sent since the last call (waits for at least some bytes);
+        None once it has closed its end."""
+        data = self.sock.recv(65536)
+        if not data:
+            return None
+        self._pending = getattr(self, "_pending", b"") + data
+        if len(self._pending) > MAX_EVENT_BYTES:
+            self._pending = b""  # not a request of ours: dropped, the Java side never sends such
+            return []
+        *lines, self._pending = self._pending.split(b"\n")
+        return lines
 
     def close(self):
         try:
@@ -56,6 +73,19 @@ class EventSocket(object):
             self.sock.close()
         except OSError:
             pass
+
+
+def driver_requests(environ=None):
+    """The driver's end of the request pair (one request per measured module call), or None without a
+    supervisor. Removed from the environment like the event socket."""
+    environ = os.environ if environ is None else environ
+    fd = environ.pop(REQUESTS_FD_ENV, None)
+    if not fd:
+        return None
+    try:
+        return socket.socket(fileno=int(fd))
+    except (ValueError, OSError):
+        return None
 
 
 def driver_events(environ=None):

@@ -77,8 +77,9 @@ def open_batch(spec):
     return reader
 
 
-def run(spec, result, progress=None):
-    """Fills ``result`` in place; raises DriverError on failure (result keeps partial data)."""
+def run(spec, result, progress=None, pacer=None):
+    """Fills ``result`` in place; raises DriverError on failure (result keeps partial data). With a
+    ``pacer`` every measured call waits for the Java side's request (``pacing.Pacer``)."""
     progress = progress or Progress()
     progress.phase("load")
     reader = open_batch(spec)
@@ -111,7 +112,7 @@ def run(spec, result, progress=None):
         energy.start_a()
         for i in range(spec.loops):
             ns = timed_pass(fn, chunk_args, own, on_output=sink if i == 0 else None, cpu=cpu,
-                            calls=progress.call_timer())
+                            calls=progress.call_timer(), pacer=pacer)
             result["samples_ns"].append(ns)
             progress.loop("measure", i + 1, spec.loops, ns)
             if i == 0:

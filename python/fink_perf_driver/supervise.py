@@ -11,6 +11,7 @@ import ctypes
 import json
 import os
 import resource
+import select
 import signal
 import socket
 import struct
@@ -150,11 +151,19 @@ class Relay(object):
         except OSError:
             pass
         self.mine.setblocking(False)
+        # requests: the Java side's, one per measured module call (Requests), and the driver's answers
+        self.requests_mine, self.requests_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.requests_theirs.set_inheritable(True)
+        self.requests_mine.setblocking(False)
 
-    def pump(self, period_s):
+    def pump(self, period_s, requests=None):
         # Polled, not woken by each datagram: a wake-up per event would let this process preempt the
-        # driver right after it sent "start", inside the interval the kernel stamps measure.
-        time.sleep(period_s)
+        # driver right after it sent "start", inside the interval the kernel stamps measure. Only the
+        # Java side's requests and the driver's answers to them (between calls) wake it.
+        if requests is None:
+            time.sleep(period_s)
+        else:
+            requests.serve(period_s)
         self.drain()
 
     def drain(self):
@@ -170,18 +179,106 @@ class Relay(object):
                 if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS and len(raw) >= 16:
                     sec, nsec = struct.unpack("qq", raw[:16])
                     ts_ns = sec * 1000000000 + nsec
-            if ts_ns is None:
-                ts_ns = time.time_ns()
+            self.forward(data, ts_ns if ts_ns is not None else time.time_ns())
+
+    def forward(self, data, ts_ns, via=None):
+        try:
+            event = json.loads(data.decode("utf-8"))
+        except ValueError:
+            event = None
+        if not isinstance(event, dict):
+            event = {"event": "garbage", "bytes": len(data)}
+        event["from"] = "driver"
+        event["ts_ns"] = ts_ns
+        if via is not None:
+            event["via"] = via
+        if self.channel is not None:
+            self.channel.send(**event)
+
+
+def driver_cpu(pid):
+    """(main-thread CPU ns from /proc/PID/schedstat, user ticks, system ticks of the whole process
+    from /proc/PID/stat), each None when unreadable: read here, outside the driver's process."""
+    sched = user = system = None
+    try:
+        with open("/proc/%d/schedstat" % pid) as f:
+            sched = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        with open("/proc/%d/stat" % pid, "rb") as f:
+            stat = f.read().decode("ascii", "replace")
+        fields = stat[stat.rindex(")") + 2:].split()
+        user, system = int(fields[11]), int(fields[12])
+    except (OSError, ValueError, IndexError):
+        pass
+    return sched, user, system
+
+
+def _delta(a, b):
+    return None if a is None or b is None else b - a
+
+
+class Requests(object):
+    """The Java side's requests (one per measured module call, fink-perf-control/1): forwarded to the
+    driver on their own datagram pair, the driver's answers relayed at once, each ``called`` followed
+    by this process's own ``served`` report of the driver's CPU time during the call."""
+
+    OPS = {"ping": b'{"op": "ping"}', "call": b'{"op": "call"}'}
+
+    def __init__(self, channel, relay, child_pid):
+        self.channel, self.relay, self.child_pid = channel, relay, child_pid
+        self.mine = relay.requests_mine
+        self.java_open = True
+        self.cpu_before = None
+        self.hz = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def serve(self, timeout_s):
+        watched = [self.mine] + ([self.channel.sock] if self.java_open else [])
+        try:
+            readable, _w, _x = select.select(watched, [], [], timeout_s)
+        except (InterruptedError, OSError, ValueError):
+            return
+        if self.java_open and self.channel.sock in readable:
+            self._forward()
+        if self.mine in readable:
+            self._answer()
+
+    def _forward(self):
+        try:
+            lines = self.channel.read_lines()
+        except OSError:
+            lines = None
+        if lines is None:
+            self.java_open = False
+            return
+        for line in lines:
             try:
-                event = json.loads(data.decode("utf-8"))
-            except ValueError:
-                event = None
-            if not isinstance(event, dict):
-                event = {"event": "garbage", "bytes": len(data)}
-            event["from"] = "driver"
-            event["ts_ns"] = ts_ns
-            if self.channel is not None:
-                self.channel.send(**event)
+                op = json.loads(line.decode("utf-8")).get("op")
+            except (ValueError, AttributeError):
+                op = None
+            if op in self.OPS:
+                self.cpu_before = driver_cpu(self.child_pid)
+                try:
+                    self.mine.send(self.OPS[op])
+                except OSError:
+                    pass
+
+    def _answer(self):
+        while True:
+            try:
+                data = self.mine.recv(control.MAX_EVENT_BYTES)
+            except (BlockingIOError, InterruptedError, OSError):
+                return
+            # the call's own events first, so that they precede its answer on the channel
+            self.relay.drain()
+            self.relay.forward(data, time.time_ns(), via="request")
+            if data.startswith(b'{"event": "called"') and self.cpu_before is not None:
+                after = driver_cpu(self.child_pid)
+                self.channel.send(event="served", cpu_ns=_delta(self.cpu_before[0], after[0]),
+                                  user_ticks=_delta(self.cpu_before[1], after[1]),
+                                  sys_ticks=_delta(self.cpu_before[2], after[2]), hz=self.hz)
+                self.cpu_before = None
 
 
 def main(argv):
@@ -207,10 +304,13 @@ def main(argv):
 
     env = dict(os.environ)
     env[control.EVENTS_FD_ENV] = str(relay.theirs.fileno())
+    env[control.REQUESTS_FD_ENV] = str(relay.requests_theirs.fileno())
     t0 = time.perf_counter_ns()
     child = subprocess.Popen(command, stdin=subprocess.DEVNULL, preexec_fn=limits, env=env,
-                             pass_fds=(relay.theirs.fileno(),))
+                             pass_fds=(relay.theirs.fileno(), relay.requests_theirs.fileno()))
     relay.theirs.close()
+    relay.requests_theirs.close()
+    requests = Requests(channel, relay, child.pid) if channel is not None else None
 
     def on_term(signum, _frame):
         terminated.append(signum)
@@ -222,7 +322,7 @@ def main(argv):
     signal.signal(signal.SIGINT, on_term)
 
     while True:
-        relay.pump(POLL_S)
+        relay.pump(POLL_S, requests)
         try:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         except InterruptedError:
@@ -230,6 +330,8 @@ def main(argv):
         if pid == child.pid:
             break
     wall_ns = time.perf_counter_ns() - t0
+    if requests is not None:
+        requests.serve(0)
     relay.drain()
     leftovers = kill_leftovers()
     relay.drain()

@@ -117,15 +117,20 @@ class CpuClock(object):
         self.sys += system - self._t[1]
 
 
-def timed_pass(fn, chunk_args, own_packages=(), on_output=None, cpu=None, calls=None):
-    """Sum over chunks of the module call time, in ns. ``on_output(i, out)`` runs untimed."""
+def timed_pass(fn, chunk_args, own_packages=(), on_output=None, cpu=None, calls=None, pacer=None):
+    """Sum over chunks of the module call time, in ns. ``on_output(i, out)`` runs untimed. With a
+    ``pacer`` each call waits for the Java side's request and answers it (``pacing.Pacer``)."""
     total = 0
     for i, n_rows, args in chunk_args:
+        if pacer:
+            pacer.await_call()
         if cpu:
             cpu.start()
         out, ns = call_module(fn, args, own_packages, calls)
         if cpu:
             cpu.stop()
+        if pacer:
+            pacer.called(ns)
         total += ns
         check_output(out, n_rows)
         if on_output is not None:

@@ -1,0 +1,99 @@
+"""Paced calls: the Java side's requests reach the driver through the supervisor, one per call; the
+supervisor reports the driver's CPU time per call from /proc, outside the driver's process."""
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PYTHON_DIR = os.path.dirname(HERE)
+
+# a driver-like child: three paced calls of ~30 ms of CPU each, through the real Pacer
+PACED_CHILD = """
+import os, time
+from fink_perf_driver import control
+from fink_perf_driver.pacing import Pacer
+assert control.REQUESTS_FD_ENV in os.environ
+pacer = Pacer(control.driver_requests())
+assert control.REQUESTS_FD_ENV not in os.environ, "the module must not find it in its environment"
+for _ in range(3):
+    pacer.await_call()
+    t0 = time.perf_counter_ns()
+    end = time.process_time() + 0.03
+    while time.process_time() < end:
+        pass
+    pacer.called(time.perf_counter_ns() - t0)
+"""
+
+
+class PacingJvm(object):
+    """Plays the Java side: on 'ready' sends a ping, on 'pong' a call, and times each round trip."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="fpc-test-")
+        self.path = os.path.join(self.dir, "control.sock")
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(self.path)
+        self.server.listen(1)
+        self.events, self.round_trips = [], []
+        self.thread = threading.Thread(target=self._serve)
+        self.thread.start()
+
+    def _serve(self):
+        conn, _ = self.server.accept()
+        buf, t0 = b"", None
+        while True:
+            data = conn.recv(65536)
+            if not data:
+                break
+            buf += data
+            *lines, buf = buf.split(b"\n")
+            for line in lines:
+                now = time.perf_counter_ns()
+                e = json.loads(line)
+                self.events.append(e)
+                name = e.get("event")
+                if e.get("from") == "driver" and name in ("ready", "pong"):
+                    t0 = time.perf_counter_ns()
+                    conn.sendall(b'{"op": "ping"}\n' if name == "ready" else b'{"op": "call"}\n')
+                elif e.get("from") == "driver" and name == "called":
+                    self.round_trips.append((now - t0, e["ns"]))
+        conn.close()
+
+    def finish(self):
+        self.thread.join(60)
+        self.server.close()
+        return self.events
+
+
+class PacingTest(unittest.TestCase):
+
+    def test_each_call_waits_for_a_request_and_is_reported_with_its_cpu_time(self):
+        jvm = PacingJvm()
+        env = dict(os.environ, PYTHONPATH=PYTHON_DIR, FINK_PERF_CONTROL=jvm.path)
+        proc = subprocess.run([sys.executable, "-m", "fink_perf_driver.supervise", "--", sys.executable, "-c",
+                               PACED_CHILD], env=env, capture_output=True, timeout=60)
+        events = jvm.finish()
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        names = [e["event"] for e in events if e.get("event") in ("ready", "pong", "called", "served")]
+        self.assertEqual(names, ["ready", "pong", "called", "served"] * 3)
+        self.assertEqual(len(jvm.round_trips), 3)
+        for rtt, ns in jvm.round_trips:
+            self.assertGreaterEqual(ns, 29000000)
+            self.assertGreaterEqual(rtt, ns, "the round trip holds the call")
+        served = [e for e in events if e.get("event") == "served"]
+        for s in served:
+            self.assertNotIn("from", s, "served is the supervisor's own report")
+            self.assertGreaterEqual(s["cpu_ns"], 25000000)
+            self.assertLess(s["cpu_ns"], 1000000000)
+            self.assertEqual(s["hz"], os.sysconf("SC_CLK_TCK"))
+        self.assertEqual(events[-1]["event"], "exit")
+
+
+if __name__ == "__main__":
+    unittest.main()
