@@ -1,10 +1,11 @@
 """Measured module calls paced by the Java side: one request per call (fink-perf-control/1).
 
-Before each measured call the driver says it is ``ready`` and waits; the Java side first sends a
-``ping`` (answered at once: what a round trip costs with nothing inside), then ``call``; the driver
-calls the module once and answers ``called`` with its own figure. The Java side times the round trip
-of every request itself, so a module that rewrites the driver's clocks or events cannot make its
-calls look shorter than the time it kept the Java side waiting.
+Before its first measured call the driver says it is ``ready`` once and waits; the Java side sends
+a few ``ping`` requests (each answered at once: what a round trip costs with nothing inside), then
+``call``; the driver calls the module once and answers ``called`` with its own figure, and the Java
+side sends the next ``call`` at once. The Java side times every round trip itself, and its windows
+follow each other without a gap, so a module that rewrites the driver's clocks or events cannot make
+its calls look shorter than the time it kept the Java side waiting, nor do its work between them.
 """
 import json
 
@@ -18,10 +19,13 @@ PONG = b'{"event": "pong"}'
 class Pacer(object):
     def __init__(self, sock):
         self.sock = sock
+        self.announced = False
 
     def await_call(self):
         """Blocks until the Java side asks for the next call, answering pings meanwhile."""
-        self._send(READY)
+        if not self.announced:
+            self._send(READY)
+            self.announced = True
         while True:
             try:
                 data = self.sock.recv(MAX_REQUEST_BYTES)
