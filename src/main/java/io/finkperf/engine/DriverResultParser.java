@@ -15,6 +15,7 @@ import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.ModuleOutput;
+import io.finkperf.runner.Observed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class DriverResultParser {
 
     static ModuleResult parse(ModuleSpec spec, DriverOutcome outcome, Map<String, String> inputs, long expectedAlerts) {
         JsonNode r = outcome.result();
+        Observed seen = outcome.observed(); // the trusted side's figures win over the driver's
         ModuleStatus status = statusOf(outcome);
         ModuleError error = status == ModuleStatus.OK ? null : errorOf(spec, outcome);
         List<Long> warmup = r != null && r.has("warmup_ns") ? longs(r.get("warmup_ns")) : outcome.warmupSeenNs();
@@ -43,15 +45,21 @@ final class DriverResultParser {
                 .nChunks(r == null ? 0 : r.path("n_chunks").asInt(0))
                 .importNs(r == null ? 0 : r.path("import_ns").asLong(0))
                 .loops(warmup, samples)
-                .peakRssBytes(r == null || neverRan ? 0 : r.path("peak_rss_bytes").asLong(0))
-                .cpuSeconds(r == null || neverRan ? 0 : r.path("cpu_user_s").asDouble(0),
-                        r == null || neverRan ? 0 : r.path("cpu_sys_s").asDouble(0))
+                .peakRssBytes(r == null || neverRan ? 0 : peakRss(r, seen))
+                .cpuSeconds(r == null || neverRan ? 0 : seen != null && seen.cpuVisible() ? seen.cpuUserS() : r.path("cpu_user_s").asDouble(0),
+                        r == null || neverRan ? 0 : seen != null && seen.cpuVisible() ? seen.cpuSysS() : r.path("cpu_sys_s").asDouble(0))
+                .timing(seen == null ? null : seen.timing())
                 .output(r == null ? null : textOrNull(r.get("output_hash")), r == null ? null : textOrNull(r.get("output_dtype")))
                 .inputs(inputs)
                 .lineProfile(r == null ? LineProfile.NONE : LineProfileJson.parse(r.get("line_profile")))
                 .wallSeconds(outcome.wallTime().toMillis() / 1000.0)
                 .energyDriver(driverEnergy(r))
                 .build();
+    }
+
+    /** The kernel's figure (the supervisor's wait4) when it reported one, else the driver's own. */
+    private static long peakRss(JsonNode r, Observed seen) {
+        return seen != null && seen.peakRssBytes() > 0 ? seen.peakRssBytes() : r.path("peak_rss_bytes").asLong(0);
     }
 
     /**

@@ -13,27 +13,33 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param energyDriver  the driver's raw energy object
  * @param energy        the energy estimate derived from it
  * @param spark         Spark mode's measurement of the module, or its failure
+ * @param timing        who timed the measured loops and the round trips the JVM saw
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModuleExtra(Double wallSeconds, DriverEnergy energyDriver, EnergyResult energy, SparkSection spark) {
+public record ModuleExtra(Double wallSeconds, DriverEnergy energyDriver, EnergyResult energy, SparkSection spark,
+                          ObservedTiming timing) {
 
-    public static final ModuleExtra NONE = new ModuleExtra(null, null, null, null);
+    public static final ModuleExtra NONE = new ModuleExtra(null, null, null, null, null);
 
     public ModuleExtra withWallSeconds(Double s) {
-        return new ModuleExtra(s, energyDriver, energy, spark);
+        return new ModuleExtra(s, energyDriver, energy, spark, timing);
     }
 
     public ModuleExtra withEnergyDriver(DriverEnergy d) {
-        return new ModuleExtra(wallSeconds, d, energy, spark);
+        return new ModuleExtra(wallSeconds, d, energy, spark, timing);
     }
 
     public ModuleExtra withEnergy(EnergyResult e) {
-        return new ModuleExtra(wallSeconds, energyDriver, e, spark);
+        return new ModuleExtra(wallSeconds, energyDriver, e, spark, timing);
     }
 
     public ModuleExtra withSpark(SparkSection s) {
-        return new ModuleExtra(wallSeconds, energyDriver, energy, s);
+        return new ModuleExtra(wallSeconds, energyDriver, energy, s, timing);
+    }
+
+    public ModuleExtra withTiming(ObservedTiming t) {
+        return new ModuleExtra(wallSeconds, energyDriver, energy, spark, t);
     }
 
     /** The Spark-mode measurement, or null when the module did not run (or failed) in Spark mode. */

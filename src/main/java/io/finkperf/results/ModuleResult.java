@@ -231,6 +231,10 @@ public record ModuleResult(
             return extra(extra.withSpark(spark));
         }
 
+        public Builder timing(ObservedTiming timing) {
+            return extra(extra.withTiming(timing));
+        }
+
         public Builder wallSeconds(Double seconds) {
             return extra(extra.withWallSeconds(seconds));
         }

@@ -8,7 +8,8 @@ import java.util.List;
  * What came back from one driver run. {@code result} is the driver's result JSON when it wrote one
  * and it passed the checks (null after a timeout, a kill, a crash, or when not trusted); the loop
  * samples seen on the control channel are kept, so a module killed mid-run still reports the loops
- * it finished (none when the run is not trusted).
+ * it finished (none when the run is not trusted). {@code observed}: what the trusted side measured
+ * of an OK run (null otherwise).
  */
 public record DriverOutcome(
         Status status,
@@ -17,7 +18,8 @@ public record DriverOutcome(
         List<Long> warmupSeenNs,
         List<Long> samplesSeenNs,
         String errorLine,
-        Duration wallTime) {
+        Duration wallTime,
+        Observed observed) {
 
     /**
      * KILLED: by a signal the kernel did not attribute to memory; INCOMPLETE: exited 0 without a
@@ -30,6 +32,12 @@ public record DriverOutcome(
     public DriverOutcome {
         warmupSeenNs = List.copyOf(warmupSeenNs);
         samplesSeenNs = List.copyOf(samplesSeenNs);
+    }
+
+    /** An outcome with nothing observed from outside (failed runs, runs not paced). */
+    public DriverOutcome(Status status, int exitCode, JsonNode result, List<Long> warmupSeenNs, List<Long> samplesSeenNs,
+                         String errorLine, Duration wallTime) {
+        this(status, exitCode, result, warmupSeenNs, samplesSeenNs, errorLine, wallTime, null);
     }
 
     public boolean ok() {

@@ -2,7 +2,10 @@ package io.finkperf.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.finkperf.batch.UntrustedFiles;
+import io.finkperf.results.ObservedTiming;
 import io.finkperf.runner.control.ControlLog;
+import io.finkperf.runner.control.PacedLoop;
+import io.finkperf.runner.control.RoundTripCheck;
 import io.finkperf.runner.control.SupervisorReport;
 import io.finkperf.runner.control.TimingCheck;
 import java.nio.file.Files;
@@ -99,7 +102,34 @@ public final class OutcomeReader {
         if (cpu.isPresent()) {
             return untrusted(cpu.get(), wall);
         }
-        return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall);
+        Optional<String> roundTrips = RoundTripCheck.disagreement(samples, log.pacedLoops(), log.roundTripPings());
+        if (roundTrips.isPresent()) {
+            return untrusted(roundTrips.get(), wall);
+        }
+        return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall, observed(log, sup));
+    }
+
+    /**
+     * The trusted side's figures: round trips per loop; the measured calls' CPU time as the supervisor
+     * read it (schedstat's exact total, split into user and system in the ratio of the kernel's tick
+     * counts); the peak RSS from wait4.
+     */
+    static Observed observed(ControlLog log, SupervisorReport sup) {
+        List<PacedLoop> loops = log.pacedLoops();
+        boolean cpuVisible = loops.stream().allMatch(l -> l.cpuNs() >= 0 && l.userTicks() >= 0 && l.sysTicks() >= 0);
+        List<Long> cpu = cpuVisible ? loops.stream().map(PacedLoop::cpuNs).toList() : null;
+        double user = Double.NaN;
+        double sys = Double.NaN;
+        if (cpuVisible) {
+            double total = loops.stream().mapToLong(PacedLoop::cpuNs).sum() / 1e9;
+            long ut = loops.stream().mapToLong(PacedLoop::userTicks).sum();
+            long st = loops.stream().mapToLong(PacedLoop::sysTicks).sum();
+            user = ut + st == 0 ? total : total * ut / (ut + st);
+            sys = total - user;
+        }
+        ObservedTiming timing = new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, RoundTripCheck.ipcNs(log.roundTripPings()),
+                loops.stream().map(PacedLoop::roundTripNs).toList(), cpu);
+        return new Observed(timing, user, sys, sup.maxRssBytes());
     }
 
     private static DriverOutcome untrusted(String why, Duration wall) {

@@ -10,6 +10,7 @@ import io.finkperf.runner.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything that arrived on a run's control channel ({@code fink-perf-control/1}): the driver's
@@ -30,6 +31,7 @@ public final class ControlLog {
     private final List<Long> pings = new ArrayList<>();
     private final List<ObservedLoop> loops = new ArrayList<>();
     private final List<String> anomalies = new ArrayList<>();
+    private final PacedCalls paced = new PacedCalls(this::anomaly);
     private SupervisorReport supervisor;
     private Integer driverEndExit;
     private long callStart = -1;
@@ -42,8 +44,17 @@ public final class ControlLog {
         this.listener = listener;
     }
 
+    /**
+     * Where this log sends the JVM's requests (one line each) to the supervisor, which relays them to
+     * the driver: set by {@link ControlServer} once the supervisor has connected.
+     */
+    public synchronized void connect(Consumer<String> requests) {
+        paced.connect(requests);
+    }
+
     /** One line from the supervisor: its own event, or a driver event it relayed ({@code "from": "driver"}). */
     public synchronized void receive(String line) {
+        long nowNs = System.nanoTime(); // first: a paced call's round trip ends when its answer arrives
         JsonNode n;
         try {
             n = STRICT.readTree(line);
@@ -62,6 +73,8 @@ public final class ControlLog {
                     anomaly("second supervisor report");
                 }
                 supervisor = SupervisorReport.of(n);
+            } else if ("served".equals(event)) {
+                paced.served(n);
             }
             return;
         }
@@ -71,6 +84,7 @@ public final class ControlLog {
             case "call" -> call(n, n.path("ts_ns").asLong());
             case "loop" -> loop(n);
             case "end" -> driverEndExit = n.path("exit").asInt(-1);
+            case "ready", "pong", "called" -> paced.driver(event, n, nowNs);
             default -> anomaly("unknown control event '" + event + "'");
         }
     }
@@ -107,6 +121,7 @@ public final class ControlLog {
         } else if (e.isMeasuredLoop()) {
             samples.add(e.nanos());
             loops.add(new ObservedLoop(loopCalls, loopReported, loopObserved));
+            paced.loopEnded();
             loopCalls = 0;
             loopReported = 0;
             loopObserved = 0;
@@ -140,6 +155,21 @@ public final class ControlLog {
 
     public synchronized List<ObservedLoop> loops() {
         return List.copyOf(loops);
+    }
+
+    /** The paced measured loops: one request per module call, each round trip timed by this JVM. */
+    public synchronized List<PacedLoop> pacedLoops() {
+        return paced.loops();
+    }
+
+    /** Round trips of the pings sent before the first paced call: a request with nothing inside. */
+    public synchronized List<Long> roundTripPings() {
+        return paced.pings();
+    }
+
+    /** Clock ticks per second of the supervisor's user/system tick counts. */
+    public synchronized long procHz() {
+        return paced.hz();
     }
 
     /** Events the driver never sends: someone else wrote on its channel. */

@@ -3,6 +3,8 @@ package io.finkperf.runner.control;
 import io.finkperf.runner.BoundedLines;
 import io.finkperf.runner.RunnerException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -72,6 +74,7 @@ public final class ControlServer implements AutoCloseable {
             synchronized (connections) {
                 connections.add(c);
             }
+            log.connect(line -> send(c, line));
             Thread t = new Thread(() -> BoundedLines.drain(Channels.newInputStream(c), MAX_LINE, log::receive),
                     "control-reader");
             t.setDaemon(true);
@@ -83,6 +86,18 @@ public final class ControlServer implements AutoCloseable {
             // closed before both connected: the run ended early, the outcome says how
         } finally {
             closeServer();
+        }
+    }
+
+    /** One request line to the supervisor; a closed channel (the run ended) drops it. */
+    private static void send(SocketChannel c, String line) {
+        ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            while (buf.hasRemaining()) {
+                c.write(buf);
+            }
+        } catch (IOException ignored) {
+            // the supervisor is gone: its absence is judged from what it did (not) report
         }
     }
 

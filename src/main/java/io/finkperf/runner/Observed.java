@@ -1,0 +1,16 @@
+package io.finkperf.runner;
+
+import io.finkperf.results.ObservedTiming;
+
+/**
+ * What the trusted side measured of a run that passed its checks, preferred over the driver's own
+ * figures: the paced loops' round trips, the CPU time of the measured calls as the supervisor read it
+ * in /proc (NaN when not readable: the driver's figures stand), and the peak RSS from the
+ * supervisor's wait4 (0 when not reported).
+ */
+public record Observed(ObservedTiming timing, double cpuUserS, double cpuSysS, long peakRssBytes) {
+
+    public boolean cpuVisible() {
+        return !Double.isNaN(cpuUserS) && !Double.isNaN(cpuSysS);
+    }
+}
