@@ -130,6 +130,7 @@ def parse_args(argv):
 
 SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)  # Linux; Python < 3.13 lacks the name
 POLL_S = 0.02
+DRAIN_EVERY = 64  # paced answers between two drains: the event socket's buffer holds thousands
 
 
 class Relay(object):
@@ -162,9 +163,11 @@ class Relay(object):
         # Java side's requests and the driver's answers to them (between calls) wake it.
         if requests is None:
             time.sleep(period_s)
-        else:
-            requests.serve(period_s)
-        self.drain()
+            self.drain()
+        elif not requests.serve(period_s) or requests.answered >= DRAIN_EVERY:
+            # between paced calls the next request comes first: events wait (stamped when sent) until a pause
+            requests.answered = 0
+            self.drain()
 
     def drain(self):
         while True:
@@ -231,18 +234,21 @@ class Requests(object):
         self.mine = relay.requests_mine
         self.java_open = True
         self.cpu_before = None
+        self.answered = 0
         self.hz = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
     def serve(self, timeout_s):
+        """Forwards requests and relays answers; False when nothing came within ``timeout_s``."""
         watched = [self.mine] + ([self.channel.sock] if self.java_open else [])
         try:
             readable, _w, _x = select.select(watched, [], [], timeout_s)
         except (InterruptedError, OSError, ValueError):
-            return
+            return False
         if self.java_open and self.channel.sock in readable:
             self._forward()
         if self.mine in readable:
             self._answer()
+        return bool(readable)
 
     def _forward(self):
         try:
@@ -258,7 +264,9 @@ class Requests(object):
             except (ValueError, AttributeError):
                 op = None
             if op in self.OPS:
-                self.cpu_before = driver_cpu(self.child_pid)
+                if self.cpu_before is None:
+                    # the first request only: later calls start where the previous one's reading ended
+                    self.cpu_before = driver_cpu(self.child_pid)
                 try:
                     self.mine.send(self.OPS[op])
                 except OSError:
@@ -270,15 +278,17 @@ class Requests(object):
                 data = self.mine.recv(control.MAX_EVENT_BYTES)
             except (BlockingIOError, InterruptedError, OSError):
                 return
-            # the call's own events first, so that they precede its answer on the channel
-            self.relay.drain()
+            # the answer first: the Java side's next request is then on its way while this reads the CPU
             self.relay.forward(data, time.time_ns(), via="request")
+            self.answered += 1
             if data.startswith(b'{"event": "called"') and self.cpu_before is not None:
+                # read once per call, after its answer is on its way: the Java side's windows follow each
+                # other without a gap, so this reading also starts the next call's
                 after = driver_cpu(self.child_pid)
                 self.channel.send(event="served", cpu_ns=_delta(self.cpu_before[0], after[0]),
                                   user_ticks=_delta(self.cpu_before[1], after[1]),
                                   sys_ticks=_delta(self.cpu_before[2], after[2]), hz=self.hz)
-                self.cpu_before = None
+                self.cpu_before = after
 
 
 def main(argv):

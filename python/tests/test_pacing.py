@@ -46,7 +46,7 @@ class PacingJvm(object):
 
     def _serve(self):
         conn, _ = self.server.accept()
-        buf, t0, pings = b"", None, 2
+        buf, t0, pings = b"", None, int(os.environ.get("PINGS", "2"))
         while True:
             data = conn.recv(65536)
             if not data:

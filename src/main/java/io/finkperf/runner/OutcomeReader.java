@@ -102,11 +102,13 @@ public final class OutcomeReader {
         if (cpu.isPresent()) {
             return untrusted(cpu.get(), wall);
         }
-        Optional<String> roundTrips = RoundTripCheck.disagreement(samples, log.pacedLoops(), log.roundTripPings());
+        int chunks = result.path("n_chunks").asInt(0);
+        Optional<String> roundTrips = RoundTripCheck.disagreement(samples, log.pacedCalls(), chunks, log.roundTripPings());
         if (roundTrips.isPresent()) {
             return untrusted(roundTrips.get(), wall);
         }
-        return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall, observed(log, sup));
+        return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall,
+                observed(PacedLoop.group(log.pacedCalls(), chunks), log.roundTripPings(), sup));
     }
 
     /**
@@ -114,8 +116,7 @@ public final class OutcomeReader {
      * read it (schedstat's exact total, split into user and system in the ratio of the kernel's tick
      * counts); the peak RSS from wait4.
      */
-    static Observed observed(ControlLog log, SupervisorReport sup) {
-        List<PacedLoop> loops = log.pacedLoops();
+    static Observed observed(List<PacedLoop> loops, List<Long> pings, SupervisorReport sup) {
         boolean cpuVisible = loops.stream().allMatch(l -> l.cpuNs() >= 0 && l.userTicks() >= 0 && l.sysTicks() >= 0);
         List<Long> cpu = cpuVisible ? loops.stream().map(PacedLoop::cpuNs).toList() : null;
         double user = Double.NaN;
@@ -127,7 +128,7 @@ public final class OutcomeReader {
             user = ut + st == 0 ? total : total * ut / (ut + st);
             sys = total - user;
         }
-        ObservedTiming timing = new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, RoundTripCheck.ipcNs(log.roundTripPings()),
+        ObservedTiming timing = new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, RoundTripCheck.ipcNs(pings),
                 loops.stream().map(PacedLoop::roundTripNs).toList(), cpu);
         return new Observed(timing, user, sys, sup.maxRssBytes());
     }

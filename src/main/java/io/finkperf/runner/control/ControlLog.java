@@ -121,7 +121,6 @@ public final class ControlLog {
         } else if (e.isMeasuredLoop()) {
             samples.add(e.nanos());
             loops.add(new ObservedLoop(loopCalls, loopReported, loopObserved));
-            paced.loopEnded();
             loopCalls = 0;
             loopReported = 0;
             loopObserved = 0;
@@ -157,9 +156,12 @@ public final class ControlLog {
         return List.copyOf(loops);
     }
 
-    /** The paced measured loops: one request per module call, each round trip timed by this JVM. */
-    public synchronized List<PacedLoop> pacedLoops() {
-        return paced.loops();
+    /**
+     * The paced module calls of the measured loops, in order: one request each, its round trip timed by
+     * this JVM (each loop is one call per chunk; grouped by {@link PacedLoop#group}).
+     */
+    public synchronized List<PacedCall> pacedCalls() {
+        return paced.calls();
     }
 
     /** Round trips of the pings sent before the first paced call: a request with nothing inside. */

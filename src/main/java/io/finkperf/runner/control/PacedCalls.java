@@ -8,12 +8,13 @@ import java.util.function.Consumer;
 /**
  * The JVM's side of the paced calls ({@code fink-perf-control/1}): when the driver is {@code ready},
  * a few pings (what a round trip costs with nothing inside), then one {@code call} request per module
- * call, each sent as soon as the previous one is answered, so that the round trips, timed here, cover
- * the whole measured phase without a gap. Not thread-safe: {@link ControlLog} calls it under its lock.
+ * call, each after one more ping, every request sent as soon as the previous one is answered, so that
+ * the round trips, timed here, cover the whole measured phase without a gap. The pings between calls
+ * measure a round trip in the calls' own conditions (processes just woken after work, a loaded machine). Not thread-safe: {@link ControlLog} calls it under its lock.
  */
 final class PacedCalls {
 
-    static final int PINGS = 7;
+    static final int PINGS = 11;
     private static final String PING = "{\"op\": \"ping\"}";
     private static final String CALL = "{\"op\": \"call\"}";
 
@@ -27,15 +28,11 @@ final class PacedCalls {
     private long sentNs;
     private boolean awaitingServed;
     private final List<Long> pings = new ArrayList<>();
-    private final List<PacedLoop> loops = new ArrayList<>();
+    private final List<PacedCall> calls = new ArrayList<>();
     private long hz;
-    private int calls;
-    private long driverNs;
-    private long roundTripNs;
-    private long maxOverNs = Long.MIN_VALUE;
-    private long cpuNs;
-    private long userTicks;
-    private long sysTicks;
+    private long lastDriverNs;
+    private long lastRoundTripNs;
+    private long lastPingNs;
 
     PacedCalls(Consumer<String> anomalies) {
         this.anomalies = anomalies;
@@ -62,7 +59,8 @@ final class PacedCalls {
                     anomalies.accept("'pong' without a ping");
                     return;
                 }
-                pings.add(nowNs - sentNs);
+                lastPingNs = nowNs - sentNs;
+                pings.add(lastPingNs);
                 next();
             }
             case "called" -> {
@@ -75,11 +73,10 @@ final class PacedCalls {
                 if (ns < 0) {
                     anomalies.accept("'called' without a duration");
                 }
-                calls++;
-                driverNs += ns;
-                roundTripNs += rtt;
-                maxOverNs = Math.max(maxOverNs, ns - rtt);
+                lastDriverNs = ns;
+                lastRoundTripNs = rtt;
                 awaitingServed = true;
+                pingsLeft = 1; // each call is preceded by a ping, in the same conditions (right after work)
                 next();
             }
             default -> throw new IllegalArgumentException(event);
@@ -93,27 +90,13 @@ final class PacedCalls {
             return;
         }
         awaitingServed = false;
-        cpuNs = add(cpuNs, n.get("cpu_ns"));
-        userTicks = add(userTicks, n.get("user_ticks"));
-        sysTicks = add(sysTicks, n.get("sys_ticks"));
+        calls.add(new PacedCall(lastDriverNs, lastRoundTripNs, lastPingNs, value(n.get("cpu_ns")), value(n.get("user_ticks")),
+                value(n.get("sys_ticks"))));
         hz = n.path("hz").asLong(100);
     }
 
-    private static long add(long sum, JsonNode value) {
-        return sum < 0 || value == null || !value.canConvertToLong() ? -1 : sum + value.asLong();
-    }
-
-    /** A measured loop ended: the calls since the previous one make it. */
-    void loopEnded() {
-        loops.add(new PacedLoop(calls, driverNs, roundTripNs, calls == 0 ? 0 : maxOverNs, calls == 0 ? -1 : cpuNs,
-                calls == 0 ? -1 : userTicks, calls == 0 ? -1 : sysTicks));
-        calls = 0;
-        driverNs = 0;
-        roundTripNs = 0;
-        maxOverNs = Long.MIN_VALUE;
-        cpuNs = 0;
-        userTicks = 0;
-        sysTicks = 0;
+    private static long value(JsonNode v) {
+        return v == null || !v.canConvertToLong() || v.asLong() < 0 ? -1 : v.asLong();
     }
 
     private void next() {
@@ -134,8 +117,8 @@ final class PacedCalls {
         return List.copyOf(pings);
     }
 
-    List<PacedLoop> loops() {
-        return List.copyOf(loops);
+    List<PacedCall> calls() {
+        return List.copyOf(calls);
     }
 
     /** Clock ticks per second of the driver's /proc/PID/stat figures (USER_HZ). */

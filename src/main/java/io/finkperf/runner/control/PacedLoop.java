@@ -15,4 +15,31 @@ package io.finkperf.runner.control;
  */
 public record PacedLoop(int calls, long driverNs, long roundTripNs, long maxOverNs, long cpuNs, long userTicks,
                         long sysTicks) {
+
+    /**
+     * The calls in loops of {@code perLoop} calls each (a loop calls the module once per chunk): by
+     * count, not by the driver's loop events, which travel on another socket and whose order relative to
+     * the answers is not kept. Calls left over (fewer than a loop) are dropped.
+     */
+    public static java.util.List<PacedLoop> group(java.util.List<PacedCall> calls, int perLoop) {
+        java.util.List<PacedLoop> loops = new java.util.ArrayList<>();
+        for (int start = 0; perLoop > 0 && start + perLoop <= calls.size(); start += perLoop) {
+            long driver = 0;
+            long rtt = 0;
+            long over = Long.MIN_VALUE;
+            long cpu = 0;
+            long user = 0;
+            long sys = 0;
+            for (PacedCall c : calls.subList(start, start + perLoop)) {
+                driver += c.driverNs();
+                rtt += c.roundTripNs();
+                over = Math.max(over, c.driverNs() - c.roundTripNs());
+                cpu = cpu < 0 || c.cpuNs() < 0 ? -1 : cpu + c.cpuNs();
+                user = user < 0 || c.userTicks() < 0 ? -1 : user + c.userTicks();
+                sys = sys < 0 || c.sysTicks() < 0 ? -1 : sys + c.sysTicks();
+            }
+            loops.add(new PacedLoop(perLoop, driver, rtt, over, cpu, user, sys));
+        }
+        return loops;
+    }
 }
