@@ -19,35 +19,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench-harness", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmarks fink-perf itself and prints each figure as a ratio to its goal:",
-                " (a) data path: parquet on disk -> Python-ready batch (goal >= 50 000 alerts/s at 10 000 alerts),",
-                "     split into a fixed cost per batch and a rate per extra alert (batches of N and 10 N),",
-                " (b) timing floor: an empty module through the harness (goal >= 1 000 000 alerts/s/core),",
-                " (c) fixed start-up cost of a run (JVM, Spark session, Python start and imports).",
-                "Then the JMH micro-benchmarks of the Java hot paths (skip with --no-jmh)."})
+@Command(name = "bench-harness", mixinStandardHelpOptions = true, sortOptions = false)
 public final class BenchHarnessCommand implements Callable<Integer> {
 
-    @Option(names = "--n-alerts", defaultValue = "10000", description = "Alerts per batch (default: ${DEFAULT-VALUE}).")
-    long nAlerts;
-
-    @Option(names = "--repeats", defaultValue = "5", description = "Measured repetitions of the data path (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
-    @Option(names = "--loops", defaultValue = "50", description = "Measured loops of the empty module (default: ${DEFAULT-VALUE}).")
-    int loops;
-
-    @Option(names = "--cores", defaultValue = "2", description = "Spark local[N] (default: ${DEFAULT-VALUE}).")
-    int cores;
-
-    @Option(names = "--data", description = "Parquet alerts (default: the bundled ZTF sample).")
-    Path data;
+    @Option(names = "--n-alerts", defaultValue = "10000") long nAlerts;
+    @Option(names = "--repeats", defaultValue = "5") int repeats;
+    @Option(names = "--loops", defaultValue = "50") int loops;
+    @Option(names = "--cores", defaultValue = "2") int cores;
+    @Option(names = "--data") Path data;
 
     @Mixin
     PythonOption python;
 
-    @Option(names = "--no-jmh", description = "Skip the JMH micro-benchmarks.")
-    boolean noJmh;
+    @Option(names = "--no-jmh") boolean noJmh;
 
     @Mixin
     VerboseOption verbose;

@@ -7,8 +7,7 @@ import picocli.CommandLine.Option;
 /** How much a command that runs modules says on the console. */
 public final class ConsoleOptions {
 
-    @Option(names = "--quiet", description = "Hide the modules' own output.")
-    boolean quiet;
+    @Option(names = "--quiet") boolean quiet;
 
     @Mixin
     VerboseOption verbose;

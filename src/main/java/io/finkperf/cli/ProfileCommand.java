@@ -12,12 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Profile science modules on real alerts: throughput, per-loop timings, peak memory, line profile.",
-                "With no options: the bundled example modules on the bundled ZTF alerts."},
-        footer = {"", "Writes results.json (raw samples, environment), line_profile_<module>.txt and reports into --output,",
-                "updated after every module so a crash keeps what finished.",
-                "--mode spark times the modules again inside Spark tasks (see spark-bench and docs/spark.md)."})
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ProfileCommand implements Callable<Integer> {
 
     public enum Mode { direct, spark }
@@ -25,16 +20,12 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions workload;
 
-    @Option(names = "--mode", defaultValue = "direct",
-            description = "direct: the module called in one Python process; spark: also inside Spark executor tasks, "
-                    + "as the broker runs it (${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}).")
-    Mode mode;
+    @Option(names = "--mode", defaultValue = "direct") Mode mode;
 
     @Mixin
     RunLengthOptions length = new RunLengthOptions(5, 1);
 
-    @Option(names = "--no-line-profile", negatable = false, description = "Skip the line_profiler pass.")
-    boolean noLineProfile;
+    @Option(names = "--no-line-profile", negatable = false) boolean noLineProfile;
 
     @Mixin
     OutputOption output = new OutputOption("fink-perf-report");
@@ -45,15 +36,9 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     EnergyOptions energy;
 
-    @Option(names = "--sample-by", paramLabel = "COLUMN",
-            description = "Stratified test batch: the first --per-class alerts of each value of this column, e.g. finkclass.")
-    String sampleBy;
-
-    @Option(names = "--per-class", paramLabel = "N", description = "Alerts per value of --sample-by (then --n-alerts applies to the result).")
-    Long perClass;
-
-    @Option(names = "--scale", description = "Also measure how each module's cost grows and what a night costs (see the scale command).")
-    boolean scale;
+    @Option(names = "--sample-by", paramLabel = "COLUMN") String sampleBy;
+    @Option(names = "--per-class", paramLabel = "N") Long perClass;
+    @Option(names = "--scale") boolean scale;
 
     @Mixin
     ScaleOptions scaleOptions;

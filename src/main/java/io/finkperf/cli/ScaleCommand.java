@@ -13,13 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"How each module's cost grows, and what a night costs: t(N) = a + b·N per call over batch sizes,",
-                "cost per alert against light-curve length (t ∝ length^k), peak memory per call, cold start,",
-                "the costly branch from the line profile, and core-seconds, wall time and energy for a night."},
-        footer = {"", "A short profiling pass (3 loops, line profile) comes first; then one fresh process per module.",
-                "--alerts-per-night defaults to 200000 for ztf and 10000000 (the design figure) for rubin.",
-                "Writes results.json (section 'scale'), scale.md, scale_cost.png, scale_length.png, scale_night.png."})
+@Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ScaleCommand implements Callable<Integer> {
 
     static final double RUBIN_ALERTS_PER_NIGHT = 10_000_000;

@@ -13,13 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "spark-bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run modules inside Spark as the broker does (partitions → executor tasks → Python workers),",
-                "next to direct mode on the same alerts: throughput per core, output equivalence, and where the",
-                "Spark overhead goes (scheduling, serialisation, Python start/import, compute, collection).",
-                "The same as 'profile --mode spark' without the line profile, with the perf script's defaults."},
-        footer = {"", "Writes results.json (mode spark; extra.spark per module), spark_decomposition.md,",
-                "spark_decomposition.png and the usual reports into --output. See docs/spark.md for clusters (--master)."})
+@Command(name = "spark-bench", mixinStandardHelpOptions = true, sortOptions = false)
 public final class SparkBenchCommand implements Callable<Integer> {
 
     @Mixin
