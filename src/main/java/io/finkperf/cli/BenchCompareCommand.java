@@ -18,15 +18,9 @@ public final class BenchCompareCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "20") int repeats;
     @Option(names = "--n-alerts", defaultValue = "0") long nAlerts;
     @Option(names = "--data") Path data;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    CompareOptions options;
-
-    @Mixin
-    PythonOption python;
+    @Mixin VerboseOption verbose;
+    @Mixin CompareOptions options;
+    @Mixin PythonOption python;
 
     @Override
     public Integer call() throws Exception {

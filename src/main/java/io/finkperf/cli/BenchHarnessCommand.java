@@ -27,14 +27,9 @@ public final class BenchHarnessCommand implements Callable<Integer> {
     @Option(names = "--loops", defaultValue = "50") int loops;
     @Option(names = "--cores", defaultValue = "2") int cores;
     @Option(names = "--data") Path data;
-
-    @Mixin
-    PythonOption python;
-
+    @Mixin PythonOption python;
     @Option(names = "--no-jmh") boolean noJmh;
-
-    @Mixin
-    VerboseOption verbose;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {

@@ -19,22 +19,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false)
 public final class CheckCommand implements Callable<Integer> {
 
-    @Mixin
-    WorkloadOptions workload;
-
-    @Mixin
-    RunnerOptions runnerOptions;
-
-    @Mixin
-    OfflineOption offline;
-
+    @Mixin WorkloadOptions workload;
+    @Mixin RunnerOptions runnerOptions;
+    @Mixin OfflineOption offline;
     @Option(names = "--json") boolean json;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin VerboseOption verbose;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -39,21 +39,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--base", paramLabel = "DIR|REF") String base;
     @Option(names = "--head", paramLabel = "DIR|REF") String head;
     @Option(names = "--fail-on", defaultValue = "none", paramLabel = "GATE") String failOn;
-
-    @Mixin
-    OutputOption outputOption = new OutputOption("fink-perf-compare");
-
-    @Mixin
-    ConsoleOptions console;
-
-    @Mixin
-    CompareOptions options;
-
-    @Mixin
-    WorkloadOptions workload;
-
-    @Mixin
-    RunnerOptions runnerOptions;
+    @Mixin OutputOption outputOption = new OutputOption("fink-perf-compare");
+    @Mixin ConsoleOptions console;
+    @Mixin CompareOptions options;
+    @Mixin WorkloadOptions workload;
+    @Mixin RunnerOptions runnerOptions;
 
     @Override
     public Integer call() throws IOException {

@@ -8,9 +8,7 @@ import picocli.CommandLine.Option;
 public final class ConsoleOptions {
 
     @Option(names = "--quiet") boolean quiet;
-
-    @Mixin
-    VerboseOption verbose;
+    @Mixin VerboseOption verbose;
 
     /** Progress on stderr: a bar on a terminal, a line per step elsewhere. */
     ConsoleProgress progress() {

@@ -20,9 +20,7 @@ public final class FetchDataCommand implements Callable<Integer> {
     @Option(names = "--cache", defaultValue = "${env:FINK_PERF_DATA_CACHE}") Path cache;
     @Option(names = "--no-cache") boolean noCache;
     @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class) Duration timeout;
-
-    @Mixin
-    VerboseOption verbose;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {

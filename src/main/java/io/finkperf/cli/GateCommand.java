@@ -20,12 +20,8 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--results", required = true, paramLabel = "RESULTS.json") Path results;
     @Option(names = "--fail-on", defaultValue = "error", paramLabel = "POLICY") String failOn;
     @Option(names = "--profile-exit", paramLabel = "CODE") String profileExit;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin VerboseOption verbose;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -37,20 +37,11 @@ public final class HistoryAppendCommand implements Callable<Integer> {
     @Option(names = "--backfill", paramLabel = "REF1..REF2") String backfill;
     @Option(names = "--every", defaultValue = "1", paramLabel = "K") int every;
     @Option(names = "--tags-only") boolean tagsOnly;
-
-    @Mixin
-    WorkloadOptions workload;
-
-    @Mixin
-    RunnerOptions runnerOptions;
-
-    @Mixin
-    RunLengthOptions length;
-
+    @Mixin WorkloadOptions workload;
+    @Mixin RunnerOptions runnerOptions;
+    @Mixin RunLengthOptions length;
     @Option(names = "--no-line-profile", negatable = false) boolean noLineProfile;
-
-    @Mixin
-    ConsoleOptions console;
+    @Mixin ConsoleOptions console;
 
     @Override
     public Integer call() {

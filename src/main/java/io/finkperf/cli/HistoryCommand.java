@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "history", mixinStandardHelpOptions = true, subcommands = {HistoryAppendCommand.class, HistoryReportCommand.class, HistoryExportCommand.class})
 public final class HistoryCommand implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

@@ -22,9 +22,7 @@ public final class HistoryExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}) Path output;
     @Option(names = "--measure", defaultValue = "calibrated") HistoryReportCommand.MeasureOption measure;
     @Option(names = "--repo-url") String repoUrl;
-
-    @Mixin
-    VerboseOption verbose;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {

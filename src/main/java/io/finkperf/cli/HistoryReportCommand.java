@@ -21,9 +21,7 @@ public final class HistoryReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = "fink-perf-history") Path output;
     @Option(names = "--measure", defaultValue = "calibrated") MeasureOption measure;
     @Option(names = "--repo-url") String repoUrl;
-
-    @Mixin
-    VerboseOption verbose;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {

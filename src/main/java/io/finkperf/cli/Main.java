@@ -15,8 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

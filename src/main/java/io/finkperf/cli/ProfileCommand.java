@@ -1,11 +1,8 @@
 package io.finkperf.cli;
 
-import io.finkperf.console.ConsoleProgress;
 import io.finkperf.engine.ProfileRequest;
-import io.finkperf.engine.ProfileSession;
 import io.finkperf.engine.RunRequest;
 import io.finkperf.registry.ModuleRegistry;
-import io.finkperf.results.RunResults;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,40 +14,20 @@ public final class ProfileCommand implements Callable<Integer> {
 
     public enum Mode { direct, spark }
 
-    @Mixin
-    WorkloadOptions workload;
-
+    @Mixin WorkloadOptions workload;
     @Option(names = "--mode", defaultValue = "direct") Mode mode;
-
-    @Mixin
-    RunLengthOptions length = new RunLengthOptions(5, 1);
-
+    @Mixin RunLengthOptions length = new RunLengthOptions(5, 1);
     @Option(names = "--no-line-profile", negatable = false) boolean noLineProfile;
-
-    @Mixin
-    OutputOption output = new OutputOption("fink-perf-report");
-
-    @Mixin
-    ConsoleOptions console;
-
-    @Mixin
-    EnergyOptions energy;
-
+    @Mixin OutputOption output = new OutputOption("fink-perf-report");
+    @Mixin ConsoleOptions console;
+    @Mixin EnergyOptions energy;
     @Option(names = "--sample-by", paramLabel = "COLUMN") String sampleBy;
     @Option(names = "--per-class", paramLabel = "N") Long perClass;
     @Option(names = "--scale") boolean scale;
-
-    @Mixin
-    ScaleOptions scaleOptions;
-
-    @Mixin
-    RunnerOptions runnerOptions;
-
-    @Mixin
-    OfflineOption offline;
-
-    @Mixin
-    SparkOptions spark;
+    @Mixin ScaleOptions scaleOptions;
+    @Mixin RunnerOptions runnerOptions;
+    @Mixin OfflineOption offline;
+    @Mixin SparkOptions spark;
 
     @Override
     public Integer call() {
@@ -70,13 +47,7 @@ public final class ProfileCommand implements Callable<Integer> {
                     ? spark.mode(null, ContainerRunnerFactory.sparkWorkers(runnerOptions))
                     : spark.mode(runnerOptions.python.find(), null));
         }
-        ReportsOnDisk reports = new ReportsOnDisk(out, mode == Mode.spark);
-        RunResults results;
-        try (ConsoleProgress progress = console.progress();
-             ProfileSession session = new ProfileSession(runnerOptions.create(), progress)) {
-            results = session.run(request, reports);
-        }
-        return reports.finish(results);
+        return new ReportsOnDisk(out, mode == Mode.spark).run(runnerOptions::create, console, request, null);
     }
 
     private io.finkperf.data.StratifiedSample stratifiedSample() {

@@ -15,9 +15,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RESULTS.json") Path resultsFile;
     @Option(names = {"-o", "--output"}) Path output;
-
-    @Mixin
-    VerboseOption verbose;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {

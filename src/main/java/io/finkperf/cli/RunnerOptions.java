@@ -12,10 +12,7 @@ public final class RunnerOptions {
     public enum Kind { local, container }
 
     @Option(names = "--runner", defaultValue = "${env:FINK_PERF_RUNNER:-local}") Kind runner;
-
-    @Mixin
-    PythonOption python;
-
+    @Mixin PythonOption python;
     @Option(names = "--image", defaultValue = "${env:FINK_PERF_IMAGE}") String image;
 
     /** Set by the command from --survey: picks the default image. */

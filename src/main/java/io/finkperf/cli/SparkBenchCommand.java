@@ -1,12 +1,9 @@
 package io.finkperf.cli;
 
-import io.finkperf.console.ConsoleProgress;
 import io.finkperf.energy.EnergySettings;
 import io.finkperf.engine.ProfileRequest;
-import io.finkperf.engine.ProfileSession;
 import io.finkperf.engine.RunRequest;
 import io.finkperf.registry.ModuleRegistry;
-import io.finkperf.results.RunResults;
 import io.finkperf.runner.local.LocalRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,23 +13,12 @@ import picocli.CommandLine.Mixin;
 @Command(name = "spark-bench", mixinStandardHelpOptions = true, sortOptions = false)
 public final class SparkBenchCommand implements Callable<Integer> {
 
-    @Mixin
-    SparkOptions spark;
-
-    @Mixin
-    RunLengthOptions length = new RunLengthOptions(3, 1);
-
-    @Mixin
-    WorkloadOptions workload;
-
-    @Mixin
-    PythonOption python;
-
-    @Mixin
-    OutputOption output = new OutputOption("fink-perf-spark");
-
-    @Mixin
-    ConsoleOptions console;
+    @Mixin SparkOptions spark;
+    @Mixin RunLengthOptions length = new RunLengthOptions(3, 1);
+    @Mixin WorkloadOptions workload;
+    @Mixin PythonOption python;
+    @Mixin OutputOption output = new OutputOption("fink-perf-spark");
+    @Mixin ConsoleOptions console;
 
     @Override
     public Integer call() {
@@ -45,13 +31,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
         ProfileRequest profile = new ProfileRequest(reg, workload.select(reg), workload.science(), workload.dataPath(),
                 workload.survey, workload.nAlerts, length.warmup, length.loops, workload.chunkRows, length.timeout, false, out);
         RunRequest request = RunRequest.direct(profile, EnergySettings.defaults()).withSpark(spark.mode(py, null));
-        ReportsOnDisk reports = new ReportsOnDisk(out, true);
-        RunResults results;
-        try (ConsoleProgress progress = console.progress();
-             ProfileSession session = new ProfileSession(new LocalRunner(py, FinkPerfHome.driverDir()), progress)) {
-            progress.message("direct mode on the same alerts");
-            results = session.run(request, reports);
-        }
-        return reports.finish(results);
+        return new ReportsOnDisk(out, true).run(() -> new LocalRunner(py, FinkPerfHome.driverDir()), console, request,
+                "direct mode on the same alerts");
     }
 }

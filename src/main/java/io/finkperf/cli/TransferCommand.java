@@ -31,9 +31,7 @@ public final class TransferCommand implements Callable<Integer> {
     @Option(names = "--timeout", converter = DurationConverter.class) Duration timeout;
     @Option(names = "--batch-size", defaultValue = "1000") int batchSize;
     @Option(names = "--writers") Integer writers;
-
-    @Mixin
-    VerboseOption verbose;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {
