@@ -17,7 +17,7 @@ public final class BenchCompareCommand implements Callable<Integer> {
     @Option(names = "--slowdowns", defaultValue = "0,5,10,20", split = ",", paramLabel = "PCT") List<Double> slowdowns;
     @Option(names = "--repeats", defaultValue = "20") int repeats;
     @Option(names = "--n-alerts", defaultValue = "0") long nAlerts;
-    @Option(names = "--data") Path data;
+    @Mixin BenchDataOption data;
     @Mixin VerboseOption verbose;
     @Mixin CompareOptions options;
     @Mixin PythonOption python;
@@ -29,7 +29,7 @@ public final class BenchCompareCommand implements Callable<Integer> {
             throw new FinkPerfException(ExitCode.USAGE, "--repeats must be >= 1, got " + repeats);
         }
         Path work = Files.createTempDirectory("fink-perf-bench-compare");
-        var bench = new CompareBenchmark(data == null ? FinkPerfHome.defaultData("ztf") : data, work,
+        var bench = new CompareBenchmark(data.path(), work,
                 new LocalWarmLauncher(python.find(), FinkPerfHome.driverDir()), System.out);
         long t0 = System.nanoTime();
         List<CompareBenchmark.Row> rows = bench.run(slowdowns, repeats, nAlerts, options.rounds, options.callsPerRound,

@@ -26,7 +26,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5") int repeats;
     @Option(names = "--loops", defaultValue = "50") int loops;
     @Option(names = "--cores", defaultValue = "2") int cores;
-    @Option(names = "--data") Path data;
+    @Mixin BenchDataOption data;
     @Mixin PythonOption python;
     @Option(names = "--no-jmh") boolean noJmh;
     @Mixin VerboseOption verbose;
@@ -36,8 +36,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         long jvmToCommandMs = HarnessBenchmarks.jvmUptimeMs();
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("fink-perf-bench");
-        Path dataPath = data == null ? FinkPerfHome.defaultData("ztf") : data;
-        var bench = new HarnessBenchmarks(dataPath, work, FinkPerfHome.driverDir(), python.find());
+        var bench = new HarnessBenchmarks(data.path(), work, FinkPerfHome.driverDir(), python.find());
         List<Figure> figures = new ArrayList<>();
         long sparkStart = System.nanoTime();
         long sparkNs;
