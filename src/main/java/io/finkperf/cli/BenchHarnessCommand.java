@@ -3,9 +3,7 @@ package io.finkperf.cli;
 import io.finkperf.bench.HarnessBenchmarks;
 import io.finkperf.bench.HarnessBenchmarks.Figure;
 import io.finkperf.data.LocalSpark;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +33,23 @@ public final class BenchHarnessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long jvmToCommandMs = HarnessBenchmarks.jvmUptimeMs();
         PrintStream out = System.out;
-        Path work = Files.createTempDirectory("fink-perf-bench");
+        List<Figure> figures;
+        try (TempFolder work = TempFolder.create("fink-perf-bench")) {
+            figures = figures(work.dir(), jvmToCommandMs);
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-45s %14s %-14s %12s %9s%n", "figure", "value", "unit", "goal", "ratio");
+        for (Figure f : figures) {
+            out.printf(Locale.ROOT, "%-45s %14.3f %-14s %12s %8.2fx  %s%n", f.name(), f.value(), f.unit(),
+                    (f.higherIsBetter() ? ">= " : "<= ") + f.goal(), f.ratioToGoal(), f.detail());
+        }
+        if (!noJmh) {
+            runJmh(out);
+        }
+        return 0;
+    }
+
+    private List<Figure> figures(Path work, long jvmToCommandMs) throws Exception {
         var bench = new HarnessBenchmarks(data.path(), work, FinkPerfHome.driverDir(), python.find());
         List<Figure> figures = new ArrayList<>();
         long sparkStart = System.nanoTime();
@@ -47,17 +61,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         Path batch = work.resolve("batch-0");
         figures.add(bench.timingFloor(batch, nAlerts, loops));
         figures.addAll(bench.startupCost(jvmToCommandMs, sparkNs, batch));
-        out.println();
-        out.printf(Locale.ROOT, "%-45s %14s %-14s %12s %9s%n", "figure", "value", "unit", "goal", "ratio");
-        for (Figure f : figures) {
-            out.printf(Locale.ROOT, "%-45s %14.3f %-14s %12s %8.2fx  %s%n", f.name(), f.value(), f.unit(),
-                    (f.higherIsBetter() ? ">= " : "<= ") + f.goal(), f.ratioToGoal(), f.detail());
-        }
-        if (!noJmh) {
-            runJmh(out);
-        }
-        deleteQuietly(work);
-        return 0;
+        return figures;
     }
 
     private static void runJmh(PrintStream out) throws Exception {
@@ -80,13 +84,5 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens")).forEach(args::add);
         return args.toArray(new String[0]);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
     }
 }

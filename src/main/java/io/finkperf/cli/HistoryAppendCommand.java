@@ -13,6 +13,7 @@ import io.finkperf.results.Environment;
 import io.finkperf.results.RunResults;
 import io.finkperf.runner.RunnerException;
 import io.finkperf.runner.local.PythonLocator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class HistoryAppendCommand implements Callable<Integer> {
     @Mixin ConsoleOptions console;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (repeats < 1) {
             throw new FinkPerfException(ExitCode.USAGE, "--calibration-repeats must be >= 1, got " + repeats);
         }
