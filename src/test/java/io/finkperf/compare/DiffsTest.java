@@ -11,6 +11,7 @@ import io.finkperf.results.LineChange;
 import io.finkperf.results.LineProfile;
 import io.finkperf.results.LineStat;
 import io.finkperf.results.OutputComparison;
+import io.finkperf.testing.LineTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,22 +70,28 @@ class DiffsTest {
             return new FunctionProfile("m.py", name, lines[0].line(), total, List.of(lines));
         }
 
+        static LineProfile one(String name, long total, String table) {
+            return new LineProfile(List.of(LineTable.function("m.py", name, total, table)));
+        }
+
         /** f as it was: three lines at 10-12, the return the costliest. */
         static LineProfile base() {
-            return new LineProfile(List.of(f("f", 1000,
-                    new LineStat(10, 1, 100, "def f(x):"),
-                    new LineStat(11, 5, 300, "    y = x + 1"),
-                    new LineStat(12, 5, 600, "    return y * 2"))));
+            return one("f", 1000, """
+                    10 | 1 | 100 | def f(x):
+                    11 | 5 | 300 |     y = x + 1
+                    12 | 5 | 600 |     return y * 2
+                    """);
         }
 
         @Test
         void lines_are_aligned_by_text_when_their_numbers_move_and_an_edited_line_stays_one_row() {
             LineProfile base = base();
-            LineProfile head = new LineProfile(List.of(f("f", 2000,
-                    new LineStat(20, 1, 100, "def f(x):"),
-                    new LineStat(21, 0, 0, "    # a new comment"),
-                    new LineStat(22, 5, 1500, "    y = x + 1.0"),
-                    new LineStat(23, 5, 400, "    return y * 2"))));
+            LineProfile head = one("f", 2000, """
+                    20 | 1 |  100 | def f(x):
+                    21 | 0 |    0 |     # a new comment
+                    22 | 5 | 1500 |     y = x + 1.0
+                    23 | 5 |  400 |     return y * 2
+                    """);
             List<LineChange> d = LineDiff.diff(base, head);
             LineChange top = d.get(0);
             assertEquals("    y = x + 1.0", top.source());
@@ -99,10 +106,11 @@ class DiffsTest {
         @Test
         void the_line_that_gained_most_comes_first_with_both_line_numbers() {
             LineProfile base = base();
-            LineProfile head = new LineProfile(List.of(f("f", 2000,
-                    new LineStat(20, 1, 100, "def f(x):"),
-                    new LineStat(21, 5, 1500, "    y = x + 1.0"),
-                    new LineStat(22, 5, 400, "    return y * 2"))));
+            LineProfile head = one("f", 2000, """
+                    20 | 1 |  100 | def f(x):
+                    21 | 5 | 1500 |     y = x + 1.0
+                    22 | 5 |  400 |     return y * 2
+                    """);
             List<LineChange> d = LineDiff.diff(base, head);
             assertEquals(3, d.size());
             LineChange top = d.get(0);
