@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DiffsTest {
 
@@ -157,11 +159,17 @@ class DiffsTest {
     @Nested
     class Gate {
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "regression                     | true  |    - | false",
+            "regression:10%, output-changed | true  | 10.0 | true",
+            "none                           | false |    - | false"})  // FailOn.NONE
+        void parses_the_words_of_fail_on(String words, boolean regression, Double pct, boolean outputChanged) {
+            assertEquals(new FailOn(regression, pct, outputChanged), FailOn.parse(words));
+        }
+
         @Test
-        void parses_the_words_of_fail_on() {
-            assertEquals(new FailOn(true, null, false), FailOn.parse("regression"));
-            assertEquals(new FailOn(true, 10.0, true), FailOn.parse("regression:10%, output-changed"));
-            assertEquals(FailOn.NONE, FailOn.parse("none"));
+        void misspelt_words_are_named_and_a_bad_percentage_refused() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FailOn.parse("regresion"));
             assertTrue(e.getMessage().contains("'regresion'"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> FailOn.parse("regression:fast"));

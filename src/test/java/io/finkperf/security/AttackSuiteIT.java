@@ -148,9 +148,8 @@ class AttackSuiteIT {
     @ValueSource(strings = {"container", "local"})
     void printedFakeEventsAndWorkflowCommandsAreOnlyText(String runner) {
         RecordingListener listener = new RecordingListener();
-        DriverOutcome o = run(runner, "fake_events", List.of(), null, listener);
+        DriverOutcome o = runToTheEnd(runner, "fake_events", listener);
 
-        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
         assertEquals(LOOPS, o.samplesSeenNs().size());
         assertFalse(o.samplesSeenNs().contains(1L), o.samplesSeenNs()::toString);
         assertEquals(LOOPS, listener.events.stream().filter(e -> e.isMeasuredLoop()).count());
@@ -164,9 +163,8 @@ class AttackSuiteIT {
     @ValueSource(strings = {"container", "local"})
     void aHugeLineIsCutNotBuffered(String runner) {
         RecordingListener listener = new RecordingListener();
-        DriverOutcome o = run(runner, "huge_line", List.of(), null, listener);
+        runToTheEnd(runner, "huge_line", listener);
 
-        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
         assertTrue(listener.lines.stream().allMatch(l -> l.length() < 4200), "every line bounded");
         assertTrue(listener.lines.stream().anyMatch(l -> l.contains("more bytes cut")), listener.lines::toString);
     }
@@ -184,14 +182,7 @@ class AttackSuiteIT {
     @ValueSource(strings = {"container", "local"})
     void aManifestPointingOutsideWithDotDotWritesNothing(String runner) throws IOException {
         Path target = trap.resolve("dotdot-target");
-        DriverOutcome o = run(runner, "manifest_dotdot", List.of(DriverArg.literal(target.toString())),
-                work.resolve("save-dotdot-" + runner));
-        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
-
-        Path batchCopy = copyTree(batch, work.resolve("batch-dotdot-" + runner));
-        var e = assertThrows(UntrustedFiles.UntrustedFileException.class,
-                () -> BatchColumnMerger.merge(work.resolve("save-dotdot-" + runner), batchCopy, "out"));
-        assertTrue(e.getMessage().contains("not a plain file name"), e.getMessage());
+        savedColumnIsRefused(runner, "manifest_dotdot", target, "not a plain file name");
         try (Stream<Path> written = Files.list(target)) {
             assertEquals(List.of(), written.toList(), "nothing written into the host folder");
         }
@@ -200,14 +191,7 @@ class AttackSuiteIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"container", "local"})
     void aSavedChunkLinkedToAHostFolderIsNeverCopied(String runner) throws IOException {
-        DriverOutcome o = run(runner, "manifest_symlink", List.of(DriverArg.literal(trap.resolve("secret-chunk").toString())),
-                work.resolve("save-symlink-" + runner));
-        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
-
-        Path batchCopy = copyTree(batch, work.resolve("batch-symlink-" + runner));
-        var e = assertThrows(UntrustedFiles.UntrustedFileException.class,
-                () -> BatchColumnMerger.merge(work.resolve("save-symlink-" + runner), batchCopy, "out"));
-        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        Path batchCopy = savedColumnIsRefused(runner, "manifest_symlink", trap.resolve("secret-chunk"), "symbolic link");
         assertFalse(Files.exists(batchCopy.resolve("chunk-00000/out.values.npy")));
     }
 
@@ -289,9 +273,8 @@ class AttackSuiteIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"container", "local"})
     void anHonestModuleAfterTheAttacksIsIntact(String runner) {
-        DriverOutcome o = run(runner, "honest", List.of(), null);
+        DriverOutcome o = runToTheEnd(runner, "honest", new RecordingListener());
 
-        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
         assertEquals(LOOPS, o.samplesSeenNs().size());
         assertEquals(o.samplesSeenNs(), longs(o.result().get("samples_ns")));
     }
@@ -304,6 +287,27 @@ class AttackSuiteIT {
 
     DriverOutcome run(String runner, String fn, List<DriverArg> extra, Path save, RecordingListener listener) {
         return runner(runner).run(spec(fn, fn + "-" + runner, extra, save), listener);
+    }
+
+    /** Runs {@code fn} without extra arguments and asserts that the run itself succeeded. */
+    DriverOutcome runToTheEnd(String runner, String fn, RecordingListener listener) {
+        DriverOutcome o = run(runner, fn, List.of(), null, listener);
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        return o;
+    }
+
+    /**
+     * Runs {@code fn}, which saves its column and then rewrites the save to reach {@code hostPath};
+     * merging that save into a copy of the batch must fail with {@code why}. Returns the copy.
+     */
+    Path savedColumnIsRefused(String runner, String fn, Path hostPath, String why) throws IOException {
+        Path save = work.resolve("save-" + fn + "-" + runner);
+        DriverOutcome o = run(runner, fn, List.of(DriverArg.literal(hostPath.toString())), save);
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        Path batchCopy = copyTree(batch, work.resolve("batch-" + fn + "-" + runner));
+        var e = assertThrows(UntrustedFiles.UntrustedFileException.class, () -> BatchColumnMerger.merge(save, batchCopy, "out"));
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+        return batchCopy;
     }
 
     DriverSpec spec(String fn, String name, List<DriverArg> extra, Path save) {
