@@ -6,8 +6,8 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0",
-        description = "Profiles and benchmarks Fink science modules on real alerts.",
+// every command's and option's help text is in Help.properties (subcommands inherit the bundle)
+@Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0", resourceBundle = "io.finkperf.cli.Help",
         subcommands = {ProfileCommand.class, CompareCommand.class, ScaleCommand.class, BenchHarnessCommand.class,
                 BenchCompareCommand.class, FetchDataCommand.class, ReportCommand.class,
                 SparkBenchCommand.class, TransferCommand.class, CheckCommand.class, GateCommand.class,
@@ -15,8 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
