@@ -41,6 +41,12 @@ class AttackProfileIT {
         assertEquals(3, byName.get("honest").path("samplesNs").size());
         assertEquals("untrusted", byName.get("forge_result").path("error").path("kind").asText());
         assertEquals(0, byName.get("forge_result").path("samplesNs").size(), "no forged sample published");
+        assertEquals("untrusted", byName.get("fake_run").path("error").path("kind").asText(),
+                byName.get("fake_run").path("error").toString());
+        assertTrue(byName.get("fake_run").path("error").path("message").asText().contains("fink-perf timed"),
+                byName.get("fake_run").path("error").toString());
+        assertEquals(0, byName.get("fake_run").path("samplesNs").size(), "the fake run's figures are not published");
+        assertEquals("jvm-round-trip", byName.get("honest").path("extra").path("timing").path("timedBy").asText());
         assertEquals("killed", byName.get("kill_self").path("error").path("kind").asText());
         assertTrue(byName.get("kill_self").path("error").path("message").asText().endsWith("killed by signal 9 (SIGKILL)"),
                 byName.get("kill_self").path("error").toString());

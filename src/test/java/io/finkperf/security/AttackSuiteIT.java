@@ -14,6 +14,7 @@ import io.finkperf.batch.BatchColumnMerger;
 import io.finkperf.batch.UntrustedFiles;
 import io.finkperf.engine.GitHead;
 import io.finkperf.runner.DriverArg;
+import io.finkperf.results.ObservedTiming;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.ModuleRunner;
@@ -102,11 +103,15 @@ class AttackSuiteIT {
         return name.equals("container") ? container : local;
     }
 
-    /** A forged result file; a driver clock slowed to report less than the kernel's timestamps show. */
+    /**
+     * A forged result file; a driver clock slowed to report less than the kernel's timestamps show; a
+     * fake run consistent with the kernel's stamps, which only the JVM's round trips catch.
+     */
     static Stream<Arguments> lies() {
         return Stream.of("container", "local").flatMap(runner -> Stream.of(
                 arguments(runner, "forge_result", "not those announced on the control channel"),
-                arguments(runner, "slow_clock", "fink-perf observed")));
+                arguments(runner, "slow_clock", "fink-perf observed"),
+                arguments(runner, "fake_run", "fink-perf timed")));
     }
 
     @ParameterizedTest(name = "{1} on {0}")
@@ -277,6 +282,27 @@ class AttackSuiteIT {
 
         assertEquals(LOOPS, o.samplesSeenNs().size());
         assertEquals(o.samplesSeenNs(), longs(o.result().get("samples_ns")));
+        ObservedTiming timing = o.observed().timing();
+        assertEquals(ObservedTiming.JVM_ROUND_TRIP, timing.timedBy());
+        for (int i = 0; i < LOOPS; i++) {
+            assertTrue(timing.roundTripNs().get(i) >= o.samplesSeenNs().get(i), "a loop's round trips hold its calls");
+        }
+    }
+
+    /** The fake run's figures without the round-trip check: what it would have published (100 times too fast). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void theFakeRunPassesEveryCheckButTheRoundTrips(String runner) {
+        DriverOutcome o = run(runner, "fake_run", List.of(), null);
+
+        assertEquals(DriverOutcome.Status.UNTRUSTED, o.status(), o::errorLine);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("reports ([0-9.]+) ms per loop but fink-perf timed ([0-9.]+) ms").matcher(o.errorLine());
+        assertTrue(m.find(), o.errorLine());
+        double reported = Double.parseDouble(m.group(1));
+        double observed = Double.parseDouble(m.group(2));
+        assertTrue(reported < 1.0, "the module's own figure, slowed clock: " + o.errorLine());
+        assertTrue(observed >= 50.0, "the JVM waited for the 50 ms sleep: " + o.errorLine());
     }
 
     // --- helpers
