@@ -37,7 +37,10 @@ public final class RoundTripCheck {
      * @param chunks the module calls of one loop (the batch's chunks)
      */
     public static Optional<String> disagreement(List<Long> samples, List<PacedCall> calls, int chunks, List<Long> pings) {
-        if (chunks <= 0 || calls.size() != (long) samples.size() * chunks) {
+        if (chunks == 0 && calls.isEmpty()) {
+            return Optional.empty(); // an empty batch: the module was never called, nothing to time
+        }
+        if (chunks < 0 || calls.size() != (long) samples.size() * chunks) {
             return Optional.of(samples.size() + " measured loops of " + chunks + " chunk(s) reported but "
                     + calls.size() + " module calls requested by fink-perf");
         }
