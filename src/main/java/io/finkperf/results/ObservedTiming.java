@@ -11,17 +11,19 @@ import java.util.List;
  *
  * @param timedBy      {@link #JVM_ROUND_TRIP}, or {@link #DRIVER} (checked against the supervisor only)
  * @param ipcNs        what a round trip costs with nothing inside (90th percentile of the pings), ns
+ * @param pingNs       every empty request's round trip (the first ones before any call, then one before each call)
  * @param roundTripNs  per measured loop: the sum of its calls' round trips, by the JVM's clock
  * @param cpuNs        per measured loop: the driver's main-thread CPU time during those calls, read in
  *                     /proc by the supervisor (null when not readable)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ObservedTiming(String timedBy, long ipcNs, List<Long> roundTripNs, List<Long> cpuNs) {
+public record ObservedTiming(String timedBy, long ipcNs, List<Long> pingNs, List<Long> roundTripNs, List<Long> cpuNs) {
 
     public static final String JVM_ROUND_TRIP = "jvm-round-trip";
     public static final String DRIVER = "driver";
 
     public ObservedTiming {
+        pingNs = pingNs == null ? List.of() : List.copyOf(pingNs);
         roundTripNs = roundTripNs == null ? List.of() : List.copyOf(roundTripNs);
         cpuNs = cpuNs == null ? null : List.copyOf(cpuNs);
     }

@@ -128,7 +128,7 @@ public final class OutcomeReader {
             user = ut + st == 0 ? total : total * ut / (ut + st);
             sys = total - user;
         }
-        ObservedTiming timing = new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, RoundTripCheck.ipcNs(pings),
+        ObservedTiming timing = new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, RoundTripCheck.ipcNs(pings), pings,
                 loops.stream().map(PacedLoop::roundTripNs).toList(), cpu);
         return new Observed(timing, user, sys, sup.maxRssBytes());
     }
