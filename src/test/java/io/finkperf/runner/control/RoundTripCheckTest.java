@@ -36,6 +36,13 @@ class RoundTripCheckTest {
         }
 
         @Test
+        void onePreemptedPingBetweenCallsDoesNotFlagAnHonestModule() {
+            List<PacedCall> calls = calls(5, 1, 1_000_000L, 1_200_000L, 200_000L);
+            calls.set(2, new PacedCall(1_000_000L, 1_200_000L, 60_000_000L, 1, 1, 0));
+            assertEquals(Optional.empty(), RoundTripCheck.disagreement(samples(5, 1_000_000L), calls, 1, PINGS));
+        }
+
+        @Test
         void onePreemptedLoopDoesNotFlagAnHonestModule() {
             List<PacedCall> calls = calls(5, 1, 10_000_000L, 10_300_000L, 250_000L);
             calls.set(2, new PacedCall(10_000_000L, 60_000_000L, 250_000L, 1, 1, 0));
@@ -72,6 +79,15 @@ class RoundTripCheckTest {
             Optional<String> why = RoundTripCheck.disagreement(samples(5, 1_000L), calls(4, 1, 1_000L, 300_000L, 250_000L),
                     1, PINGS);
             assertTrue(why.orElseThrow().contains("4 module calls requested"), why::get);
+        }
+
+        @Test
+        void workHiddenInAFewWindowsBetweenCallsCountsOnAverage() {
+            List<PacedCall> calls = calls(5, 1, 1_000_000L, 1_200_000L, 200_000L);
+            calls.set(1, new PacedCall(1_000_000L, 1_200_000L, 70_000_000L, 1, 1, 0));
+            calls.set(3, new PacedCall(1_000_000L, 1_200_000L, 70_000_000L, 1, 1, 0));
+            Optional<String> why = RoundTripCheck.disagreement(samples(5, 1_000_000L), calls, 1, PINGS);
+            assertTrue(why.orElseThrow().contains("mean 28.120 ms"), why::get);
         }
 
         @Test
