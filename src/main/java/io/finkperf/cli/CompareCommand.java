@@ -2,7 +2,7 @@ package io.finkperf.cli;
 
 import io.finkperf.compare.CompareRequest;
 import io.finkperf.compare.ComparisonEngine;
-import io.finkperf.compare.FailOn;
+import io.finkperf.compare.ComparisonFailOn;
 import io.finkperf.compare.GitCheckouts;
 import io.finkperf.compare.OfflineComparison;
 import io.finkperf.compare.ScienceTree;
@@ -48,7 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path output = outputOption.dir();
-        FailOn gate = gate();
+        ComparisonFailOn gate = gate();
         Comparison result = resultsFiles != null && !resultsFiles.isEmpty() ? offline() : interleaved(output);
         ComparisonReports.write(ComparisonReports.all(), result, output);
         for (ComparisonModule m : result.modules()) {
@@ -58,7 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
         return exitCode(result, gate).code();
     }
 
-    static ExitCode exitCode(Comparison c, FailOn gate) {
+    static ExitCode exitCode(Comparison c, ComparisonFailOn gate) {
         List<String> changed = gate.outputChanges(c);
         if (!changed.isEmpty()) {
             System.err.println("fink-perf: output changed in " + String.join(", ", changed));
@@ -74,9 +74,9 @@ public final class CompareCommand implements Callable<Integer> {
         return headFailed ? ExitCode.MODULE_ERROR : ExitCode.OK;
     }
 
-    private FailOn gate() {
+    private ComparisonFailOn gate() {
         try {
-            return FailOn.parse(failOn);
+            return ComparisonFailOn.parse(failOn);
         } catch (IllegalArgumentException e) {
             throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
         }

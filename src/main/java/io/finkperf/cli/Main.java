@@ -25,7 +25,18 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main()).setExecutionExceptionHandler(new ExceptionMapper());
         cmd.getCommandSpec().usageMessage().footer(exitCodes());
+        giveVersionTo(cmd, cmd.getCommandSpec().version());
         return cmd;
+    }
+
+    /** picocli does not pass {@code version} down: without this, {@code fink-perf profile -V} prints an empty line. */
+    private static void giveVersionTo(CommandLine parent, String[] version) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().version(version);
+            }
+            giveVersionTo(sub, version);
+        }
     }
 
     /** The help's table of exit codes, from {@link ExitCode} itself. */
