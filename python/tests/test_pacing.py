@@ -98,5 +98,42 @@ class PacingTest(unittest.TestCase):
         self.assertEqual(events[-1]["event"], "exit")
 
 
+class RecordingPacer(object):
+    """Stands for the Java side's requests: counts the calls it let through."""
+
+    def __init__(self):
+        self.events = []
+
+    def await_call(self):
+        self.events.append("request")
+
+    def called(self, ns):
+        self.events.append("called")
+
+
+class PacedRunTest(unittest.TestCase):
+
+    def test_each_measured_call_is_requested_and_the_output_comes_from_a_pass_of_its_own(self):
+        sys.path.insert(0, HERE)
+        from support import EXAMPLES_SCIENCE, light_curves, write_batch
+        from fink_perf_driver.runner import new_result, run
+        from fink_perf_driver.spec import RunSpec
+        tmp = tempfile.mkdtemp(prefix="paced-run-")
+        write_batch(os.path.join(tmp, "batch"), light_curves(25, seed=3), chunk_rows=10)
+        raw = {"module": "m", "entry": "fink_science.ztf.lc_features.processor:lc_rate", "call": "pandas_udf",
+               "science_dir": EXAMPLES_SCIENCE, "batch": os.path.join(tmp, "batch"),
+               "args": [{"column": c} for c in ("cjd", "cfid", "cmagpsf", "csigmapsf")],
+               "warmup": 1, "loops": 2, "line_profile": False, "output": os.path.join(tmp, "r.json"),
+               "save_output": {"dir": os.path.join(tmp, "out"), "column": "lc_rate"}}
+        paced, unpaced = RecordingPacer(), new_result(raw)
+        run(RunSpec(raw), unpaced)
+        result = run(RunSpec(raw), new_result(raw), pacer=paced)
+
+        self.assertEqual(["request", "called"] * 3 * 2, paced.events, "3 chunks × 2 loops, nothing more")
+        self.assertEqual(2, len(result["samples_ns"]))
+        self.assertEqual(unpaced["output_hash"], result["output_hash"], "the output pass hashes the same output")
+        self.assertEqual(25, result["output"] and json.load(open(os.path.join(tmp, "out", "manifest.json")))["n_rows"])
+
+
 if __name__ == "__main__":
     unittest.main()
