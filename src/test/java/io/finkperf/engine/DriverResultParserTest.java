@@ -14,7 +14,9 @@ import io.finkperf.results.DriverEnergy;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.ResultsJson;
+import io.finkperf.results.ObservedTiming;
 import io.finkperf.runner.DriverOutcome;
+import io.finkperf.runner.Observed;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,28 @@ class DriverResultParserTest {
         assertNull(e.raplB().get(0).uj(), "a counter wrap the driver could not undo");
         assertFalse(e.raplUsable(), "RAPL with an unknown zone is not used");
         assertEquals("absent", e.codecarbon().get("reason"));
+    }
+
+    @Test
+    void whatTheTrustedSideMeasuredReplacesTheDriversCpuAndMemoryAndSaysWhoTimedTheSamples() throws Exception {
+        JsonNode r = json("""
+                {"status": "ok", "n_alerts": 72, "n_chunks": 1, "samples_ns": [20, 40], "peak_rss_bytes": 1048576,
+                 "cpu_user_s": 0.5, "cpu_sys_s": 0.25}
+                """);
+        ObservedTiming timing = new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, 300, List.of(250L), List.of(25L, 45L),
+                List.of(18L, 39L));
+        ModuleResult m = DriverResultParser.parse(SPEC, new DriverOutcome(DriverOutcome.Status.OK, 0, r, List.of(), List.of(),
+                null, Duration.ofMillis(2500), new Observed(timing, 0.03, 0.01, 2_097_152L)), Map.of("cjd", "data"), 72);
+        assertEquals(List.of(20L, 40L), m.samplesNs(), "the driver's figures, kept because they agreed");
+        assertEquals(0.03, m.cpuUserS());
+        assertEquals(0.01, m.cpuSysS());
+        assertEquals(2_097_152L, m.peakRssBytes());
+        assertEquals(timing, m.extra().timing());
+
+        ModuleResult hidden = DriverResultParser.parse(SPEC, new DriverOutcome(DriverOutcome.Status.OK, 0, r, List.of(),
+                List.of(), null, Duration.ofMillis(2500), new Observed(timing, Double.NaN, Double.NaN, 0)), Map.of(), 72);
+        assertEquals(0.5, hidden.cpuUserS(), "/proc not readable: the driver's own figure stands");
+        assertEquals(1_048_576L, hidden.peakRssBytes());
     }
 
     @Test
