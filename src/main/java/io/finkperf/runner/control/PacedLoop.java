@@ -1,5 +1,8 @@
 package io.finkperf.runner.control;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One measured loop as the JVM paced it, one request per module call: the driver's own figures for
  * its calls, the JVM's round trips of those requests, and the driver's CPU time during them as the
@@ -21,8 +24,8 @@ public record PacedLoop(int calls, long driverNs, long roundTripNs, long maxOver
      * count, not by the driver's loop events, which travel on another socket and whose order relative to
      * the answers is not kept. Calls left over (fewer than a loop) are dropped.
      */
-    public static java.util.List<PacedLoop> group(java.util.List<PacedCall> calls, int perLoop) {
-        java.util.List<PacedLoop> loops = new java.util.ArrayList<>();
+    public static List<PacedLoop> group(List<PacedCall> calls, int perLoop) {
+        List<PacedLoop> loops = new ArrayList<>();
         for (int start = 0; perLoop > 0 && start + perLoop <= calls.size(); start += perLoop) {
             long driver = 0;
             long rtt = 0;
