@@ -3,7 +3,7 @@ package io.finkperf.cli;
 import io.finkperf.bench.HarnessBenchmarks;
 import io.finkperf.bench.HarnessBenchmarks.Figure;
 import io.finkperf.data.LocalSpark;
-import java.io.IOException;
+import io.finkperf.files.Trees;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         if (!noJmh) {
             runJmh(out);
         }
-        deleteQuietly(work);
+        Trees.deleteQuietly(work); // a temp folder left behind is harmless
         return 0;
     }
 
@@ -102,13 +102,5 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens")).forEach(args::add);
         return args.toArray(new String[0]);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
     }
 }

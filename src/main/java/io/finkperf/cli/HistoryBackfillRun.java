@@ -6,6 +6,7 @@ import io.finkperf.engine.ProfileRequest;
 import io.finkperf.engine.ProfileSession;
 import io.finkperf.engine.RunListener;
 import io.finkperf.engine.RunRequest;
+import io.finkperf.files.Trees;
 import io.finkperf.history.Backfill;
 import io.finkperf.history.Calibrator;
 import io.finkperf.history.DataDigest;
@@ -95,10 +96,8 @@ final class HistoryBackfillRun {
     }
 
     private static void delete(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Trees.deleteRecursively(dir);
         } catch (IOException e) {
             System.err.println("fink-perf: could not remove " + dir + ": " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.finkperf.spark;
 
 import io.finkperf.batch.BatchRows;
 import io.finkperf.data.SparkSessions;
+import io.finkperf.files.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -198,7 +199,7 @@ public final class SparkBenchCluster implements AutoCloseable {
             ExecutorWorkerPool.close();
             try {
                 for (Path dir : archives) {
-                    PythonWorkerTask.deleteRecursively(dir);
+                    Trees.deleteRecursively(dir);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete shipped archives " + archives, e);

@@ -1,6 +1,6 @@
 package io.finkperf.action;
 
-import io.finkperf.fetch.DataFetcher;
+import io.finkperf.files.Trees;
 import io.finkperf.fetch.Sha256;
 import io.finkperf.fetch.TestArchives;
 
@@ -132,7 +132,7 @@ class ActionStepsIT {
         @AfterAll
         void stop() throws IOException {
             server.close();
-            DataFetcher.deleteTree(tmp);
+            Trees.deleteRecursively(tmp);
         }
 
         private ActionSteps job(Path root, Map<String, String> inputs) throws Exception {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.finkperf.batch.BatchColumnMerger;
-import io.finkperf.batch.UntrustedFiles;
+import io.finkperf.files.UntrustedFiles;
 import io.finkperf.engine.GitHead;
 import io.finkperf.runner.DriverArg;
 import io.finkperf.runner.DriverOutcome;
