@@ -34,7 +34,7 @@ class ArchitectureTest {
             Map.entry("fetch", Set.of("base", "data", "files")),
             Map.entry("energy", Set.of("results")),
             Map.entry("runner", Set.of("base", "batch", "files", "registry", "results")),
-            Map.entry("spark", Set.of("batch", "data", "files", "registry", "results", "runner")),
+            Map.entry("spark", Set.of("base", "batch", "data", "files", "registry", "results", "runner")),
             Map.entry("engine", Set.of("batch", "data", "energy", "files", "registry", "results", "runner", "spark")),
             Map.entry("compare", Set.of("base", "batch", "data", "engine", "files", "registry", "results", "runner")),
             Map.entry("report", Set.of("energy", "results")),
