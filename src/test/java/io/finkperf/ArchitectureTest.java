@@ -42,7 +42,7 @@ class ArchitectureTest {
             Map.entry("console", Set.of("engine", "runner")),
             Map.entry("history", Set.of("base", "files", "report", "results")),
             Map.entry("transfer", Set.of("base")),
-            Map.entry("bench", Set.of("batch", "compare", "data", "engine", "registry", "results", "runner", "spark")),
+            Map.entry("bench", Set.of("base", "batch", "compare", "data", "engine", "files", "registry", "results", "runner", "spark")),
             Map.entry("cli", Set.of("*")));
 
     static final Path SOURCES = Path.of(System.getProperty("finkperf.projectDir", "."), "src/main/java/io/finkperf");
