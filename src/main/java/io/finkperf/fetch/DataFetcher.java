@@ -1,5 +1,6 @@
 package io.finkperf.fetch;
 
+import io.finkperf.base.Sha256;
 import io.finkperf.fetch.FetchException.Kind;
 import io.finkperf.files.Trees;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.finkperf.spark;
 
+import io.finkperf.base.Sha256;
 import io.finkperf.batch.BatchRows;
 import io.finkperf.data.SparkSessions;
 import io.finkperf.files.Trees;
@@ -8,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -150,13 +149,13 @@ public final class SparkBenchCluster implements AutoCloseable {
             long collected = PythonWorkerTask.epochNanos();
             List<PartitionOutcome> sorted = new ArrayList<>(outs);
             sorted.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.digest();
             List<PartitionOutcome> light = new ArrayList<>();
             for (PartitionOutcome o : sorted) {
                 sha.update(o.outputStream());
                 light.add(withoutBytes(o));
             }
-            String hash = HexFormat.of().formatHex(sha.digest());
+            String hash = Sha256.hex(sha);
             long done = PythonWorkerTask.epochNanos();
             JobTiming job = listener.await(group, 60_000);
             return new LoopMeasurement(start, collected, done, job, light, hash);
@@ -173,14 +172,6 @@ public final class SparkBenchCluster implements AutoCloseable {
                 o.taskNs(), o.batchWriteNs(), o.launchEpoch(), o.mainEpoch(), o.libsEpoch(), o.importDoneEpoch(),
                 o.endEpoch(), o.exitEpoch(), o.readNs(), o.computeNs(), o.serializeNs(), o.readBackNs(), o.cleanupNs(),
                 o.reusedWorker());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

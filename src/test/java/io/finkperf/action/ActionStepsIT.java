@@ -1,7 +1,7 @@
 package io.finkperf.action;
 
+import io.finkperf.base.Sha256;
 import io.finkperf.files.Trees;
-import io.finkperf.fetch.Sha256;
 import io.finkperf.fetch.TestArchives;
 
 import io.finkperf.fetch.TestHttpServer;
