@@ -57,7 +57,7 @@ public final class ComparisonEngine {
 
     public Comparison run(CompareRequest req) {
         String startedAt = Instant.now().toString();
-        Trees.deleteOrFail(req.workDir());
+        Trees.deleteQuietly(req.workDir()); // best effort: a file a container's user left may stay
         Path batchDir = req.workDir().resolve("batch");
         List<ModuleSpec> plan = plan(req);
         try (AlertData data = AlertData.open(req.dataPath(), Survey.parse(req.survey()))) {

@@ -10,44 +10,18 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deleting a folder with everything below it, links removed but never followed. */
+/**
+ * Deleting a folder with everything below it, deepest first; nothing when it does not exist. A link (to
+ * a file or a folder, the folder itself included) is deleted as a link: what it points to stays.
+ */
 public final class Trees {
 
     private Trees() {
     }
 
-    /**
-     * Deletes {@code dir} and all below it, deepest first; nothing when it does not exist. A link (to a
-     * file or a folder, {@code dir} itself included) is deleted as a link: what it points to stays.
-     */
+    /** Deletes {@code dir} and all below it, stopping at the first entry that cannot be deleted. */
     public static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.deleteIfExists(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        delete(dir, true);
     }
 
     /** {@link #deleteRecursively}, failing with an unchecked "cannot clean DIR". */
@@ -59,13 +33,56 @@ public final class Trees {
         }
     }
 
-    /** {@link #deleteRecursively} for a temporary folder, where a leftover is harmless: true when it is gone. */
+    /**
+     * Deletes all of {@code dir} it can, passing over what it cannot (a file a container's user owns…),
+     * for scratch folders where a leftover is harmless: true when {@code dir} is gone.
+     */
     public static boolean deleteQuietly(Path dir) {
         try {
-            deleteRecursively(dir);
-            return true;
-        } catch (IOException | UncheckedIOException e) {
-            return false;
+            delete(dir, false);
+        } catch (IOException e) {
+            throw new IllegalStateException("a quiet delete threw", e); // delete(…, false) never does
         }
+        return !Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static void delete(Path dir, boolean strict) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                remove(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                fail(e);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                fail(e);
+                remove(d);
+                return FileVisitResult.CONTINUE;
+            }
+
+            private void remove(Path p) throws IOException {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    fail(e);
+                }
+            }
+
+            private void fail(IOException e) throws IOException {
+                if (e != null && strict && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+            }
+        });
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,5 +67,27 @@ class TreesTest {
         var e = assertThrows(UncheckedIOException.class, () -> Trees.deleteOrFail(undeletable));
         assertEquals("cannot clean " + undeletable, e.getMessage());
         assertFalse(Trees.deleteQuietly(undeletable));
+    }
+
+    @Test
+    void aQuietDeleteRemovesAllItCanAroundWhatItCannot() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("work"));
+        Files.writeString(dir.resolve("a.txt"), "a");
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Files.writeString(locked.resolve("f.txt"), "f");
+        Files.writeString(dir.resolve("z.txt"), "z");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(locked), "as root, permissions lock nothing");
+
+            assertThrows(IOException.class, () -> Trees.deleteRecursively(dir));
+            assertFalse(Trees.deleteQuietly(dir));
+
+            assertFalse(Files.exists(dir.resolve("a.txt")));
+            assertFalse(Files.exists(dir.resolve("z.txt")));
+            assertTrue(Files.exists(locked.resolve("f.txt")));
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 }
