@@ -1,10 +1,9 @@
 package io.finkperf.base;
 
 /**
- * A failure that says what kind it is: packages name the kind (an enum of their own), and only
- * {@code cli.ExceptionMapper} turns it into an exit code. The message is one line naming the culprit.
- * Subclasses narrow {@link #kind()} to their enum, so the mapper's switch on it stays exhaustive
- * (Java allows no generic subclass of {@code Throwable}).
+ * A failure that says what kind it is, as an enum of its package's own: packages name the kind, and only
+ * {@code cli.ExceptionMapper} turns it into an exit code, switching exhaustively on each enum. The message
+ * is one line naming the culprit. (Not generic in the kind: Java allows no generic subclass of Throwable.)
  */
 public abstract class KindedException extends RuntimeException {
 

@@ -14,9 +14,4 @@ public final class DataException extends KindedException {
     public DataException(Kind kind, String message, Throwable cause) {
         super(kind, message, cause);
     }
-
-    @Override
-    public Kind kind() {
-        return (Kind) super.kind();
-    }
 }

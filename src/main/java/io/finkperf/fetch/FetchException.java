@@ -15,9 +15,4 @@ public final class FetchException extends KindedException {
     public FetchException(Kind kind, String message, Throwable cause) {
         super(kind, message, cause);
     }
-
-    @Override
-    public Kind kind() {
-        return (Kind) super.kind();
-    }
 }

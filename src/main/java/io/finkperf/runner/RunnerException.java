@@ -14,9 +14,4 @@ public final class RunnerException extends KindedException {
     public RunnerException(Kind kind, String message, Throwable cause) {
         super(kind, message, cause);
     }
-
-    @Override
-    public Kind kind() {
-        return (Kind) super.kind();
-    }
 }

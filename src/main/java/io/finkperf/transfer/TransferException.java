@@ -27,9 +27,4 @@ public final class TransferException extends KindedException {
     public TransferException(Kind kind, String message, Throwable cause) {
         super(kind, message, cause);
     }
-
-    @Override
-    public Kind kind() {
-        return (Kind) super.kind();
-    }
 }

@@ -19,11 +19,6 @@ class KindedExceptionTest {
         Sample(Kind kind, String message, Throwable cause) {
             super(kind, message, cause);
         }
-
-        @Override
-        public Kind kind() {
-            return (Kind) super.kind();
-        }
     }
 
     @Test
