@@ -1,5 +1,6 @@
 package io.finkperf.spark;
 
+import io.finkperf.files.Trees;
 import io.finkperf.runner.container.ContainerRunner;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +62,7 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         run.release().accept(ok);
         long readBackNs = System.nanoTime() - t0;
         t0 = System.nanoTime();
-        deleteRecursively(tmp);
+        Trees.deleteRecursively(tmp);
         long cleanupNs = System.nanoTime() - t0;
         long launch = run.launchEpoch();
         PartitionOutcome o = new PartitionOutcome(partition, nRows, ok, error, run.exit(), r.path("output_dtype").asText(null), out,
@@ -188,13 +188,5 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
     static long epochNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
