@@ -131,6 +131,7 @@ def parse_args(argv):
 SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)  # Linux; Python < 3.13 lacks the name
 POLL_S = 0.02
 DRAIN_EVERY = 64  # paced answers between two drains: the event socket's buffer holds thousands
+DRAIN_AFTER_S = 0.25
 
 
 class Relay(object):
@@ -152,6 +153,7 @@ class Relay(object):
         except OSError:
             pass
         self.mine.setblocking(False)
+        self.drained_at = time.monotonic()
         # requests: the Java side's, one per measured module call (Requests), and the driver's answers
         self.requests_mine, self.requests_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
         self.requests_theirs.set_inheritable(True)
@@ -164,12 +166,15 @@ class Relay(object):
         if requests is None:
             time.sleep(period_s)
             self.drain()
-        elif not requests.serve(period_s) or requests.answered >= DRAIN_EVERY:
-            # between paced calls the next request comes first: events wait (stamped when sent) until a pause
+        elif (not requests.serve(period_s) or requests.answered >= DRAIN_EVERY
+              or time.monotonic() - self.drained_at >= DRAIN_AFTER_S):
+            # between paced calls the next request comes first: events wait (stamped when sent) until a
+            # pause, 64 answers or a quarter of a second, so that loop progress still shows as it goes
             requests.answered = 0
             self.drain()
 
     def drain(self):
+        self.drained_at = time.monotonic()
         while True:
             try:
                 data, ancillary, _flags, _addr = self.mine.recvmsg(control.MAX_EVENT_BYTES, socket.CMSG_SPACE(16))
