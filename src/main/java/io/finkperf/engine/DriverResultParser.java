@@ -35,7 +35,8 @@ final class DriverResultParser {
         ModuleStatus status = statusOf(outcome);
         ModuleError error = status == ModuleStatus.OK ? null : errorOf(spec, outcome);
         List<Long> warmup = r != null && r.has("warmup_ns") ? longs(r.get("warmup_ns")) : outcome.warmupSeenNs();
-        List<Long> samples = r != null && r.has("samples_ns") ? longs(r.get("samples_ns")) : outcome.samplesSeenNs();
+        List<Long> samples = seen != null ? seen.samplesNs()
+                : r != null && r.has("samples_ns") ? longs(r.get("samples_ns")) : outcome.samplesSeenNs();
         long nAlerts = r != null && r.has("n_alerts") ? r.get("n_alerts").asLong() : expectedAlerts;
         // failed before the module ran (import, missing package): the interpreter's RSS is not the module's
         boolean neverRan = error != null && ("import".equals(error.kind()) || "missing_package".equals(error.kind()));

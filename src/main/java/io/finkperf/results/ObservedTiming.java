@@ -15,9 +15,12 @@ import java.util.List;
  * @param roundTripNs  per measured loop: the sum of its calls' round trips, by the JVM's clock
  * @param cpuNs        per measured loop: the driver's main-thread CPU time during those calls, read in
  *                     /proc by the supervisor (null when not readable)
+ * @param samplesFrom  per measured loop: {@code driver} (its own figure agreed with the round trips) or
+ *                     {@code jvm} (it did not: the sample is the round trips less one median ping per call)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ObservedTiming(String timedBy, long ipcNs, List<Long> pingNs, List<Long> roundTripNs, List<Long> cpuNs) {
+public record ObservedTiming(String timedBy, long ipcNs, List<Long> pingNs, List<Long> roundTripNs, List<Long> cpuNs,
+                             List<String> samplesFrom) {
 
     public static final String JVM_ROUND_TRIP = "jvm-round-trip";
     public static final String DRIVER = "driver";
@@ -26,5 +29,6 @@ public record ObservedTiming(String timedBy, long ipcNs, List<Long> pingNs, List
         pingNs = pingNs == null ? List.of() : List.copyOf(pingNs);
         roundTripNs = roundTripNs == null ? List.of() : List.copyOf(roundTripNs);
         cpuNs = cpuNs == null ? null : List.copyOf(cpuNs);
+        samplesFrom = samplesFrom == null ? List.of() : List.copyOf(samplesFrom);
     }
 }

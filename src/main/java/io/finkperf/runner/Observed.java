@@ -1,14 +1,20 @@
 package io.finkperf.runner;
 
 import io.finkperf.results.ObservedTiming;
+import java.util.List;
 
 /**
  * What the trusted side measured of a run that passed its checks, preferred over the driver's own
- * figures: the paced loops' round trips, the CPU time of the measured calls as the supervisor read it
+ * figures: the samples to publish (the driver's where each loop agreed with its round trips, else the
+ * JVM's), the paced loops' round trips, the CPU time of the measured calls as the supervisor read it
  * in /proc (NaN when not readable: the driver's figures stand), and the peak RSS from the
  * supervisor's wait4 (0 when not reported).
  */
-public record Observed(ObservedTiming timing, double cpuUserS, double cpuSysS, long peakRssBytes) {
+public record Observed(List<Long> samplesNs, ObservedTiming timing, double cpuUserS, double cpuSysS, long peakRssBytes) {
+
+    public Observed {
+        samplesNs = List.copyOf(samplesNs);
+    }
 
     public boolean cpuVisible() {
         return !Double.isNaN(cpuUserS) && !Double.isNaN(cpuSysS);

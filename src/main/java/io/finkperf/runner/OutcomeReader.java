@@ -108,15 +108,16 @@ public final class OutcomeReader {
             return untrusted(roundTrips.get(), wall);
         }
         return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall,
-                observed(PacedLoop.group(log.pacedCalls(), chunks), log.roundTripPings(), sup));
+                observed(samples, PacedLoop.group(log.pacedCalls(), chunks), log.roundTripPings(), sup));
     }
 
     /**
-     * The trusted side's figures: round trips per loop; the measured calls' CPU time as the supervisor
+     * The trusted side's figures: the samples to publish ({@link RoundTripCheck#published}); round trips per loop; the measured calls' CPU time as the supervisor
      * read it (schedstat's exact total, split into user and system in the ratio of the kernel's tick
      * counts); the peak RSS from wait4.
      */
-    static Observed observed(List<PacedLoop> loops, List<Long> pings, SupervisorReport sup) {
+    static Observed observed(List<Long> samples, List<PacedLoop> loops, List<Long> pings, SupervisorReport sup) {
+        RoundTripCheck.Published published = RoundTripCheck.published(samples, loops, pings);
         boolean cpuVisible = loops.stream().allMatch(l -> l.cpuNs() >= 0 && l.userTicks() >= 0 && l.sysTicks() >= 0);
         List<Long> cpu = cpuVisible ? loops.stream().map(PacedLoop::cpuNs).toList() : null;
         double user = Double.NaN;
@@ -129,8 +130,8 @@ public final class OutcomeReader {
             sys = total - user;
         }
         ObservedTiming timing = new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, RoundTripCheck.ipcNs(pings), pings,
-                loops.stream().map(PacedLoop::roundTripNs).toList(), cpu);
-        return new Observed(timing, user, sys, sup.maxRssBytes());
+                loops.stream().map(PacedLoop::roundTripNs).toList(), cpu, published.from());
+        return new Observed(published.samplesNs(), timing, user, sys, sup.maxRssBytes());
     }
 
     private static DriverOutcome untrusted(String why, Duration wall) {

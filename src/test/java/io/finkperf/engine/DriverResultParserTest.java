@@ -64,18 +64,18 @@ class DriverResultParserTest {
                 {"status": "ok", "n_alerts": 72, "n_chunks": 1, "samples_ns": [20, 40], "peak_rss_bytes": 1048576,
                  "cpu_user_s": 0.5, "cpu_sys_s": 0.25}
                 """);
-        ObservedTiming timing = new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, 300, List.of(250L), List.of(25L, 45L),
-                List.of(18L, 39L));
+        ObservedTiming timing = new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, 300, List.of(250L), List.of(25L, 4_045L),
+                List.of(18L, 39L), List.of("driver", "jvm"));
         ModuleResult m = DriverResultParser.parse(SPEC, new DriverOutcome(DriverOutcome.Status.OK, 0, r, List.of(), List.of(),
-                null, Duration.ofMillis(2500), new Observed(timing, 0.03, 0.01, 2_097_152L)), Map.of("cjd", "data"), 72);
-        assertEquals(List.of(20L, 40L), m.samplesNs(), "the driver's figures, kept because they agreed");
+                null, Duration.ofMillis(2500), new Observed(List.of(20L, 3_795L), timing, 0.03, 0.01, 2_097_152L)), Map.of("cjd", "data"), 72);
+        assertEquals(List.of(20L, 3_795L), m.samplesNs(), "the driver's figure where it agreed, else the JVM's");
         assertEquals(0.03, m.cpuUserS());
         assertEquals(0.01, m.cpuSysS());
         assertEquals(2_097_152L, m.peakRssBytes());
         assertEquals(timing, m.extra().timing());
 
         ModuleResult hidden = DriverResultParser.parse(SPEC, new DriverOutcome(DriverOutcome.Status.OK, 0, r, List.of(),
-                List.of(), null, Duration.ofMillis(2500), new Observed(timing, Double.NaN, Double.NaN, 0)), Map.of(), 72);
+                List.of(), null, Duration.ofMillis(2500), new Observed(List.of(20L, 40L), timing, Double.NaN, Double.NaN, 0)), Map.of(), 72);
         assertEquals(0.5, hidden.cpuUserS(), "/proc not readable: the driver's own figure stands");
         assertEquals(1_048_576L, hidden.peakRssBytes());
     }

@@ -54,7 +54,8 @@ final class GoldenRun {
                 .energyDriver(raw)
                 .energy(energy)
                 .timing(new ObservedTiming(ObservedTiming.JVM_ROUND_TRIP, 310_000L, List.of(210_000L, 190_000L, 310_000L, 205_000L),
-                        List.of(3_450_000L, 3_260_000L, 3_540_000L), List.of(3_050_000L, 2_870_000L, 3_160_000L)))
+                        List.of(3_450_000L, 3_260_000L, 3_540_000L), List.of(3_050_000L, 2_870_000L, 3_160_000L),
+                        List.of("driver", "driver", "driver")))
                 .build();
     }
 

@@ -85,6 +85,34 @@ public final class RoundTripCheck {
         return Optional.empty();
     }
 
+    /** The samples to publish, and for each whether it is the driver's figure or the JVM's. */
+    public record Published(List<Long> samplesNs, List<String> from) {
+    }
+
+    /**
+     * What a run that passed {@link #disagreement} publishes: each loop's own figure when that loop
+     * agrees with its round trips, else (a loop preempted in the relay, or one forged while the median
+     * held) what the JVM observed: the round trips less one median ping per call, never below the
+     * driver's figure. A forged minority of loops thus gains nothing, and the mean the gate reads is not
+     * moved by it.
+     */
+    public static Published published(List<Long> samples, List<PacedLoop> loops, List<Long> pings) {
+        long ipc = ipcNs(pings);
+        long ping = pings.isEmpty() ? 0 : Math.min(MAX_IPC_NS, TimingCheck.median(pings));
+        List<Long> out = new ArrayList<>();
+        List<String> from = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            PacedLoop l = loops.get(i);
+            boolean agrees = l.roundTripNs() - l.driverNs() <= allowance(l, ipc);
+            out.add(agrees ? samples.get(i) : Math.max(samples.get(i), l.roundTripNs() - l.calls() * ping));
+            from.add(agrees ? FROM_DRIVER : FROM_JVM);
+        }
+        return new Published(out, from);
+    }
+
+    public static final String FROM_DRIVER = "driver";
+    public static final String FROM_JVM = "jvm";
+
     static long allowance(PacedLoop l, long ipcNs) {
         return l.calls() * ipcNs + NOISE_NS + Math.round(NOISE_FRACTION * l.roundTripNs());
     }

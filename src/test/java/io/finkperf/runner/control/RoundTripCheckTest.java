@@ -99,6 +99,20 @@ class RoundTripCheckTest {
     }
 
     @Test
+    void aLoopThatDisagreesIsPublishedAsTheJvmSawItSoThatAForgedMinorityGainsNothing() {
+        List<PacedCall> calls = calls(5, 1, 10_000_000L, 10_300_000L, 250_000L);
+        calls.set(3, new PacedCall(1_000L, 10_300_000L, 250_000L, 1, 1, 0));
+        List<Long> samples = samples(5, 10_000_000L);
+        samples.set(3, 1_000L);
+        assertEquals(Optional.empty(), RoundTripCheck.disagreement(samples, calls, 1, PINGS), "the median holds");
+
+        RoundTripCheck.Published p = RoundTripCheck.published(samples, PacedLoop.group(calls, 1), PINGS);
+        assertEquals(List.of(10_000_000L, 10_000_000L, 10_000_000L, 10_090_000L, 10_000_000L), p.samplesNs(),
+                "10.3 ms of round trip less the median ping (210 µs)");
+        assertEquals(List.of("driver", "driver", "driver", "jvm", "driver"), p.from());
+    }
+
+    @Test
     void slowPingsCannotWidenTheAllowanceBeyondTheCap() {
         assertEquals(RoundTripCheck.MAX_IPC_NS, RoundTripCheck.ipcNs(List.of(90_000_000L, 80_000_000L)));
         assertEquals(RoundTripCheck.MIN_IPC_NS, RoundTripCheck.ipcNs(List.of(1_000L)));
