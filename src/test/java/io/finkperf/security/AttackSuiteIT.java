@@ -289,6 +289,20 @@ class AttackSuiteIT {
         }
     }
 
+    /** One forged loop among three passes the medians, but is published as the JVM saw it: no gain. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void aSingleForgedLoopIsPublishedAsTheJvmSawIt(String runner) {
+        DriverOutcome o = run(runner, "one_fake_loop", List.of(), null);
+
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        assertTrue(o.samplesSeenNs().get(1) < 5_000_000L, "the driver claims a fast loop: " + o.samplesSeenNs());
+        List<Long> published = o.observed().samplesNs();
+        assertTrue(published.get(1) >= 45_000_000L, "published: the 50 ms the JVM waited, " + published);
+        assertEquals(List.of("driver", "jvm", "driver"), o.observed().timing().samplesFrom());
+        assertEquals(o.samplesSeenNs().get(0), published.get(0));
+    }
+
     /** The fake run's figures without the round-trip check: what it would have published (100 times too fast). */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"container", "local"})

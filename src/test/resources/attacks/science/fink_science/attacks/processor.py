@@ -91,6 +91,33 @@ def fake_run(x):
     return honest(x)
 
 
+def one_fake_loop(x):
+    """fake_run's trick for one measured loop only (call 3: call 1 is the warm-up), hoping that checks
+    taking the median over loops let it through and that the mean throughput keeps its gain."""
+    _calls["n"] += 1
+    fake = _calls["n"] == 3
+
+    def patch():
+        from fink_perf_driver import progress
+        real = time.perf_counter_ns
+        time.perf_counter_ns = lambda: real() // 100 if _calls["n"] == 3 else real()
+        start, end = progress.CallEvents.start, progress.CallEvents.end
+
+        def start_unless_faking(self):
+            if _calls["n"] + 1 != 3:
+                start(self)
+
+        def end_with_start_if_faking(self, ns):
+            if _calls["n"] == 3:
+                self.channel.send_raw(progress.CallEvents.START)
+            end(self, ns)
+        progress.CallEvents.start = start_unless_faking
+        progress.CallEvents.end = end_with_start_if_faking
+    _once("one_fake_loop", patch)
+    time.sleep(0.05)
+    return honest(x)
+
+
 def early_exit(x):
     """Ends the driver 'successfully' in the second measured loop (one chunk: call 1 is the warm-up)."""
     _calls["n"] += 1
