@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 _calls = {"n": 0}
+_slow = {"on": False}
 _armed = set()
 
 
@@ -94,25 +95,25 @@ def fake_run(x):
 def one_fake_loop(x):
     """fake_run's trick for one measured loop only (call 3: call 1 is the warm-up), hoping that checks
     taking the median over loops let it through and that the mean throughput keeps its gain."""
-    _calls["n"] += 1
-    fake = _calls["n"] == 3
-
     def patch():
         from fink_perf_driver import progress
         real = time.perf_counter_ns
-        time.perf_counter_ns = lambda: real() // 100 if _calls["n"] == 3 else real()
+        time.perf_counter_ns = lambda: real() // 100 if _slow["on"] else real()
         start, end = progress.CallEvents.start, progress.CallEvents.end
 
-        def start_unless_faking(self):
-            if _calls["n"] + 1 != 3:
+        def start_unless_faking(self):  # runs just before the driver reads its clock for the call
+            _slow["on"] = _calls["n"] + 1 == 3
+            if not _slow["on"]:
                 start(self)
 
         def end_with_start_if_faking(self, ns):
-            if _calls["n"] == 3:
+            if _slow["on"]:
                 self.channel.send_raw(progress.CallEvents.START)
             end(self, ns)
+            _slow["on"] = False
         progress.CallEvents.start = start_unless_faking
         progress.CallEvents.end = end_with_start_if_faking
+    _calls["n"] += 1
     _once("one_fake_loop", patch)
     time.sleep(0.05)
     return honest(x)
