@@ -1,6 +1,7 @@
 package io.finkperf.spark;
 
 import io.finkperf.runner.container.ContainerRunner;
+import io.finkperf.runner.container.ContainerUser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -49,6 +51,9 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         Path resultFile = tmp.resolve("result.json");
         Path stream = tmp.resolve("output.bin");
         Path specFile = writeSpec(tmp, batch, resultFile, stream);
+        if (config.container() != null) {
+            ContainerUser.current().handOver(tmp); // the worker's user, never root, writes its result there
+        }
         long batchWriteNs = System.nanoTime() - t0;
 
         Path log = tmp.resolve("worker.log");
@@ -70,15 +75,18 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
                 r.path("main_epoch_ns").asLong(launch), r.path("libs_epoch_ns").asLong(launch),
                 r.path("import_done_epoch_ns").asLong(launch), r.path("end_epoch_ns").asLong(run.exitEpoch()), run.exitEpoch(),
                 r.path("read_ns").asLong(0), r.path("compute_ns").asLong(0), r.path("serialize_ns").asLong(0),
-                readBackNs, cleanupNs, r.path("reused").asBoolean(false));
+                readBackNs, cleanupNs, run.reused(), run.observedNs(), run.workerCpuNs());
         return List.of(o).iterator();
     }
 
     /**
-     * How the worker ran the spec: exit code (-1: no answer in time), wall-clock stamps around it, and
-     * what to do with the worker once the outcome is read ({@code true}: it succeeded).
+     * How the worker ran the spec: exit code (-1: no answer in time), wall-clock stamps around it, what
+     * this JVM observed of the call (its own clock, the worker's CPU time or -1, whether the worker was
+     * kept from an earlier task) and what to do with the worker once the outcome is read ({@code true}:
+     * it succeeded).
      */
-    private record WorkerRun(long launchEpoch, long exitEpoch, int exit, boolean finished, Path log, Consumer<Boolean> release) {
+    private record WorkerRun(long launchEpoch, long exitEpoch, int exit, boolean finished, Path log,
+                             long observedNs, long workerCpuNs, boolean reused, Consumer<Boolean> release) {
     }
 
     /** A new process for this task only: {@code spark_worker SPEC.json}. */
@@ -86,14 +94,18 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         WorkerCommand command = workerCommand(specFile.toString());
         ProcessBuilder pb = command.process().redirectErrorStream(true).redirectOutput(log.toFile());
         long launch = epochNanos();
+        long t0 = System.nanoTime();
         Process p = pb.start();
         boolean finished = p.waitFor(config.timeoutSeconds(), TimeUnit.SECONDS);
+        long observed = System.nanoTime() - t0;
         if (!finished) {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
             command.afterKill().run();
         }
-        return new WorkerRun(launch, epochNanos(), finished ? p.exitValue() : -1, finished, log, ok -> { });
+        // the process is reaped: its CPU time is gone with it
+        return new WorkerRun(launch, epochNanos(), finished ? p.exitValue() : -1, finished, log, observed,
+                PartitionOutcome.CPU_NOT_VISIBLE, false, ok -> { });
     }
 
     /** A kept worker of this executor ({@code spark_worker --serve}): back to the pool after a success, ended after a failure. */
@@ -103,8 +115,16 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         long launch = epochNanos(); // before borrowing: starting a new worker is part of Python start
         PythonWorkerPool pool = ExecutorWorkerPool.get();
         PooledWorker worker = pool.borrow(key, workerCommand("--serve"));
+        boolean kept = !worker.fresh();
+        // a fresh worker's CPU time counts from its start, which is inside [launch, exit]
+        long cpuBefore = kept ? worker.cpuNs().orElse(PartitionOutcome.CPU_NOT_VISIBLE) : 0;
+        long t0 = System.nanoTime();
         OptionalInt exit = worker.run(specFile, config.timeoutSeconds());
-        return new WorkerRun(launch, epochNanos(), exit.orElse(-1), exit.isPresent(), worker.log(), ok -> {
+        long observed = System.nanoTime() - t0;
+        long cpuAfter = cpuBefore == PartitionOutcome.CPU_NOT_VISIBLE ? PartitionOutcome.CPU_NOT_VISIBLE
+                : worker.cpuNs().orElse(PartitionOutcome.CPU_NOT_VISIBLE);
+        long cpu = cpuAfter == PartitionOutcome.CPU_NOT_VISIBLE ? cpuAfter : cpuAfter - cpuBefore;
+        return new WorkerRun(launch, epochNanos(), exit.orElse(-1), exit.isPresent(), worker.log(), observed, cpu, kept, ok -> {
             if (ok) {
                 pool.giveBack(key, worker);
             } else {
@@ -123,7 +143,7 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
             env.put("PYTHONPATH", resolve(config.driverDir()) + (pp == null || pp.isEmpty() ? "" : ":" + pp));
             env.put("PYTHONDONTWRITEBYTECODE", "1");
             WorkerConfig.THREAD_VARS.forEach(v -> env.putIfAbsent(v, "1"));
-            return new WorkerCommand(pb, () -> { });
+            return new WorkerCommand(pb, () -> { }, p -> OptionalLong.of(p.pid()));
         }
         Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("PYTHONPATH", config.driverDir());
@@ -133,7 +153,7 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         String name = "fink-perf-worker-" + java.util.UUID.randomUUID();
         ProcessBuilder pb = new ProcessBuilder(container.command(name, List.of(config.driverDir(), config.scienceDir()),
                 List.of(config.tmpDir()), env, python));
-        return new WorkerCommand(pb, () -> removeContainer(container, name));
+        return new WorkerCommand(pb, () -> removeContainer(container, name), p -> container.hostPid(name));
     }
 
     private static void removeContainer(WorkerContainer container, String name) {

@@ -67,7 +67,7 @@ class PythonWorkerPoolTest {
     WorkerCommand serve() {
         ProcessBuilder pb = new ProcessBuilder(PythonLocator.find(null), "-m", "fink_perf_driver.spark_worker", "--serve");
         pb.environment().put("PYTHONPATH", PROJECT.resolve("python").toString());
-        return new WorkerCommand(pb, cleanups::incrementAndGet);
+        return new WorkerCommand(pb, cleanups::incrementAndGet, p -> java.util.OptionalLong.of(p.pid()));
     }
 
     Path spec(String name, String function) throws IOException {
