@@ -61,44 +61,39 @@ public final class WrittenBatch {
     }
 
     public double[] f8List(String column, int row) throws IOException {
-        NpyArray v = part(column, "values");
-        return cell(column, row).mapToDouble(v::f8).toArray();
+        return cell(column, row).mapToDouble(part(column, "values")::f8).toArray();
     }
 
     public float[] f4List(String column, int row) throws IOException {
-        int[] r = range(column, row);
-        NpyArray v = part(column, "values");
-        float[] out = new float[r[1] - r[0]];
+        // read through double, which holds every float exactly, as IntStream has no float map
+        double[] wide = cell(column, row).mapToDouble(part(column, "values")::f4).toArray();
+        float[] out = new float[wide.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = v.f4(r[0] + i);
+            out[i] = (float) wide[i];
         }
         return out;
     }
 
     public int[] i4List(String column, int row) throws IOException {
-        NpyArray v = part(column, "values");
-        return cell(column, row).map(v::i4).toArray();
+        return cell(column, row).map(part(column, "values")::i4).toArray();
     }
 
     /** Strings of list cell {@code row} (null for invalid entries). */
     public String[] stringList(String column, int row) throws IOException {
-        int[] r = range(column, row);
         NpyArray v = part(column, "values");
         NpyArray so = part(column, "stroffsets");
-        NpyArray valid = has(column, "valid") ? part(column, "valid") : null;
-        String[] out = new String[r[1] - r[0]];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = valid != null && !valid.b1(r[0] + i) ? null : v.utf8(so, r[0] + i);
-        }
-        return out;
+        boolean[] valid = validList(column, row);
+        int[] at = cell(column, row).toArray();
+        return IntStream.range(0, at.length).mapToObj(i -> valid[i] ? v.utf8(so, at[i]) : null).toArray(String[]::new);
     }
 
+    /** Validity of each entry of list cell {@code row}: all true when the column has no validity part. */
     public boolean[] validList(String column, int row) throws IOException {
-        int[] r = range(column, row);
-        boolean[] out = new boolean[r[1] - r[0]];
         NpyArray valid = has(column, "valid") ? part(column, "valid") : null;
+        int[] at = cell(column, row).toArray();
+        boolean[] out = new boolean[at.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = valid == null || valid.b1(r[0] + i);
+            out[i] = valid == null || valid.b1(at[i]);
         }
         return out;
     }

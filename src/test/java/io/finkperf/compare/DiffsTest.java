@@ -11,11 +11,14 @@ import io.finkperf.results.LineChange;
 import io.finkperf.results.LineProfile;
 import io.finkperf.results.LineStat;
 import io.finkperf.results.OutputComparison;
+import io.finkperf.testing.LineTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DiffsTest {
 
@@ -69,22 +72,28 @@ class DiffsTest {
             return new FunctionProfile("m.py", name, lines[0].line(), total, List.of(lines));
         }
 
+        static LineProfile one(String name, long total, String table) {
+            return new LineProfile(List.of(LineTable.function("m.py", name, total, table)));
+        }
+
         /** f as it was: three lines at 10-12, the return the costliest. */
         static LineProfile base() {
-            return new LineProfile(List.of(f("f", 1000,
-                    new LineStat(10, 1, 100, "def f(x):"),
-                    new LineStat(11, 5, 300, "    y = x + 1"),
-                    new LineStat(12, 5, 600, "    return y * 2"))));
+            return one("f", 1000, """
+                    10 | 1 | 100 | def f(x):
+                    11 | 5 | 300 |     y = x + 1
+                    12 | 5 | 600 |     return y * 2
+                    """);
         }
 
         @Test
         void lines_are_aligned_by_text_when_their_numbers_move_and_an_edited_line_stays_one_row() {
             LineProfile base = base();
-            LineProfile head = new LineProfile(List.of(f("f", 2000,
-                    new LineStat(20, 1, 100, "def f(x):"),
-                    new LineStat(21, 0, 0, "    # a new comment"),
-                    new LineStat(22, 5, 1500, "    y = x + 1.0"),
-                    new LineStat(23, 5, 400, "    return y * 2"))));
+            LineProfile head = one("f", 2000, """
+                    20 | 1 |  100 | def f(x):
+                    21 | 0 |    0 |     # a new comment
+                    22 | 5 | 1500 |     y = x + 1.0
+                    23 | 5 |  400 |     return y * 2
+                    """);
             List<LineChange> d = LineDiff.diff(base, head);
             LineChange top = d.get(0);
             assertEquals("    y = x + 1.0", top.source());
@@ -99,10 +108,11 @@ class DiffsTest {
         @Test
         void the_line_that_gained_most_comes_first_with_both_line_numbers() {
             LineProfile base = base();
-            LineProfile head = new LineProfile(List.of(f("f", 2000,
-                    new LineStat(20, 1, 100, "def f(x):"),
-                    new LineStat(21, 5, 1500, "    y = x + 1.0"),
-                    new LineStat(22, 5, 400, "    return y * 2"))));
+            LineProfile head = one("f", 2000, """
+                    20 | 1 |  100 | def f(x):
+                    21 | 5 | 1500 |     y = x + 1.0
+                    22 | 5 |  400 |     return y * 2
+                    """);
             List<LineChange> d = LineDiff.diff(base, head);
             assertEquals(3, d.size());
             LineChange top = d.get(0);
@@ -149,11 +159,17 @@ class DiffsTest {
     @Nested
     class Gate {
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "regression                     | true  |    - | false",
+            "regression:10%, output-changed | true  | 10.0 | true",
+            "none                           | false |    - | false"})  // FailOn.NONE
+        void parses_the_words_of_fail_on(String words, boolean regression, Double pct, boolean outputChanged) {
+            assertEquals(new FailOn(regression, pct, outputChanged), FailOn.parse(words));
+        }
+
         @Test
-        void parses_the_words_of_fail_on() {
-            assertEquals(new FailOn(true, null, false), FailOn.parse("regression"));
-            assertEquals(new FailOn(true, 10.0, true), FailOn.parse("regression:10%, output-changed"));
-            assertEquals(FailOn.NONE, FailOn.parse("none"));
+        void misspelt_words_are_named_and_a_bad_percentage_refused() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FailOn.parse("regresion"));
             assertTrue(e.getMessage().contains("'regresion'"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> FailOn.parse("regression:fast"));

@@ -9,6 +9,7 @@ import io.finkperf.batch.WrittenBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,23 @@ class RubinAvroTest extends LocalSparkTest {
         return batch(TestData.RUBIN_AVRO, cols);
     }
 
+    /** The entries of {@code list} at {@code indices}, to check several with one assertion. */
+    static double[] at(double[] list, int... indices) {
+        return IntStream.of(indices).mapToDouble(i -> list[i]).toArray();
+    }
+
+    static float[] at(float[] list, int... indices) {
+        float[] out = new float[indices.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list[indices[i]];
+        }
+        return out;
+    }
+
+    static String[] at(String[] list, int... indices) {
+        return IntStream.of(indices).mapToObj(i -> list[i]).toArray(String[]::new);
+    }
+
     @Nested
     class HistoryColumns {
 
@@ -64,22 +82,14 @@ class RubinAvroTest extends LocalSparkTest {
         @Test
         void historyFirstInStoredOrderCurrentLast() throws Exception {
             WrittenBatch b = history();
-            double[] t = b.f8List("cmidpointMjdTai", 0);
-            assertEquals(61033.284792668026, t[0]);
-            assertEquals(61090.04758412875, t[1]);
-            assertEquals(61105.093643486834, t[303]);
-            float[] flux = b.f4List("cpsfFlux", 0);
-            assertEquals(4160.4677734375f, flux[0]);
-            assertEquals(5931.08203125f, flux[1]);
-            assertEquals(8130.5458984375f, flux[303]);
-            float[] err = b.f4List("cpsfFluxErr", 0);
-            assertEquals(259.7447204589844f, err[0]);
-            assertEquals(382.55767822265625f, err[1]);
-            assertEquals(513.67578125f, err[303]);
-            String[] band = b.stringList("cband", 0);
-            assertEquals("g", band[0]);
-            assertEquals("i", band[1]);
-            assertEquals("i", band[303]);
+            int[] firstSecondCurrent = {0, 1, 303};
+            assertArrayEquals(new double[] {61033.284792668026, 61090.04758412875, 61105.093643486834},
+                    at(b.f8List("cmidpointMjdTai", 0), firstSecondCurrent));
+            assertArrayEquals(new float[] {4160.4677734375f, 5931.08203125f, 8130.5458984375f},
+                    at(b.f4List("cpsfFlux", 0), firstSecondCurrent));
+            assertArrayEquals(new float[] {259.7447204589844f, 382.55767822265625f, 513.67578125f},
+                    at(b.f4List("cpsfFluxErr", 0), firstSecondCurrent));
+            assertArrayEquals(new String[] {"g", "i", "i"}, at(b.stringList("cband", 0), firstSecondCurrent));
             assertEquals(313893023095193658L, b.part("diaObject.diaObjectId", "values").i8(0));
         }
 
@@ -87,11 +97,8 @@ class RubinAvroTest extends LocalSparkTest {
         @Test
         void negativeDifferenceFluxesAreKept() throws Exception {
             WrittenBatch b = history();
-            float[] flux = b.f4List("cpsfFlux", 2);
-            assertEquals(9024.9677734375f, flux[0]);
-            assertEquals(8100.46923828125f, flux[1]);
-            assertEquals(-3965.54443359375f, flux[95]);
-            assertEquals(-19549.39453125f, flux[345]);
+            assertArrayEquals(new float[] {9024.9677734375f, 8100.46923828125f, -3965.54443359375f, -19549.39453125f},
+                    at(b.f4List("cpsfFlux", 2), 0, 1, 95, 345));
             assertArrayEquals(new String[] {"i", "i", "i"}, java.util.Arrays.copyOf(b.stringList("cband", 2), 3));
         }
 

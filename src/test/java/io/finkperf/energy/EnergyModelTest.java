@@ -14,6 +14,7 @@ import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ResultsJson;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,17 @@ class EnergyModelTest {
 
     static final String EPYC_7763 = "AMD EPYC 7763 64-Core Processor";
     static final double EPS = 1e-9;
+
+    /** The joules of an estimate, A then B then A − B, each rounded to the nanojoule: one assertion shows them all. */
+    record Joules(double cpu, double ram, double baselineCpu, double baselineRam, double baseline, double netCpu,
+            double netRam, double net) {
+
+        static Joules of(EnergyResult e) {
+            double[] j = DoubleStream.of(e.cpuJ(), e.ramJ(), e.baselineCpuJ(), e.baselineRamJ(), e.baselineJ(), e.netCpuJ(),
+                    e.netRamJ(), e.netJ()).map(joules -> Math.round(joules * 1e9) / 1e9).toArray();
+            return new Joules(j[0], j[1], j[2], j[3], j[4], j[5], j[6], j[7]);
+        }
+    }
 
     @Nested
     class Model {
@@ -41,14 +53,8 @@ class EnergyModelTest {
             assertEquals(4.375, e.wattsPerCore(), EPS);
             assertEquals(4.0, e.wallSeconds(), EPS);
             assertEquals(2000, e.alerts());
-            assertEquals(17.5, e.cpuJ(), EPS);
-            assertEquals(3.0, e.ramJ(), EPS);
-            assertEquals(0.0875, e.baselineCpuJ(), EPS);
-            assertEquals(0.75, e.baselineRamJ(), EPS);
-            assertEquals(0.8375, e.baselineJ(), EPS);
-            assertEquals(19.6625, e.netJ(), EPS);
-            assertEquals(17.4125, e.netCpuJ(), EPS);
-            assertEquals(2.25, e.netRamJ(), EPS);
+            // A cpu, ram; B cpu, ram, sum; A − B cpu, ram, sum
+            assertEquals(new Joules(17.5, 3.0, 0.0875, 0.75, 0.8375, 17.4125, 2.25, 19.6625), Joules.of(e));
             assertTrue(e.notes().stream().anyMatch(n -> n.startsWith("RAPL not used: no RAPL zones")), e.notes().toString());
             assertTrue(e.notes().stream().anyMatch(n -> n.contains("baseline B ran 2.0 s")), e.notes().toString());
             assertEquals(false, e.codecarbon().get("available"));
@@ -109,12 +115,7 @@ class EnergyModelTest {
         void packageAndDram() {
             EnergyResult e = EnergyModel.estimate(module(driverRapl(true)), EPYC_7763, EnergySettings.defaults());
             assertEquals(EnergyModel.RAPL, e.method());
-            assertEquals(30.0, e.cpuJ(), EPS);
-            assertEquals(4.0, e.ramJ(), EPS);
-            assertEquals(20.0, e.baselineCpuJ(), EPS);
-            assertEquals(3.0, e.baselineRamJ(), EPS);
-            assertEquals(11.0, e.netJ(), EPS);
-            assertEquals(10.0, e.netCpuJ(), EPS);
+            assertEquals(new Joules(30.0, 4.0, 20.0, 3.0, 23.0, 10.0, 1.0, 11.0), Joules.of(e));
             assertEquals(0.0055, e.netJPerAlert(), EPS);
         }
 
@@ -123,10 +124,7 @@ class EnergyModelTest {
         void packageOnlyTakesRamFromTheModel() {
             EnergyResult e = EnergyModel.estimate(module(driverRapl(false)), EPYC_7763, EnergySettings.defaults());
             assertEquals(EnergyModel.RAPL_MODEL_RAM, e.method());
-            assertEquals(30.0 - 20.0, e.netCpuJ(), EPS);
-            assertEquals(3.0, e.ramJ(), EPS);
-            assertEquals(0.75, e.baselineRamJ(), EPS);
-            assertEquals(12.25, e.netJ(), EPS);
+            assertEquals(new Joules(30.0, 3.0, 20.0, 0.75, 20.75, 30.0 - 20.0, 2.25, 12.25), Joules.of(e));
         }
 
         @Test

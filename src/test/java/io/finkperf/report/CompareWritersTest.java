@@ -30,7 +30,7 @@ class CompareWritersTest {
 
         @Test
         void matches_the_golden_file() throws IOException {
-            GoldenFiles.assertMatches("compare.md", CompareMarkdown.render(CompareFixtures.comparison()));
+            ReportGolden.assertMatches("compare.md", CompareMarkdown.render(CompareFixtures.comparison()));
         }
 
         @Test
@@ -69,7 +69,7 @@ class CompareWritersTest {
         @Test
         void one_case_per_module_failing_slower_changed_output_and_failed_on_head() throws Exception {
             String xml = CompareJUnitXml.render(CompareFixtures.comparison());
-            GoldenFiles.assertMatches("compare-junit.xml", xml);
+            ReportGolden.assertMatches("compare-junit.xml", xml);
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             assertEquals("5", doc.getDocumentElement().getAttribute("tests"));

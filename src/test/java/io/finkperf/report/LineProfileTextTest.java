@@ -13,12 +13,12 @@ class LineProfileTextTest {
 
     @Test
     void oneFunctionMatchesGoldenFile() throws Exception {
-        GoldenFiles.assertMatches("line_profile_xmatch_local.txt", LineProfileText.render(ReportFixtures.xmatch()));
+        ReportGolden.assertMatches("line_profile_xmatch_local.txt", LineProfileText.render(ReportFixtures.xmatch()));
     }
 
     @Test
     void nestedFunctionsMatchGoldenFile() throws Exception {
-        GoldenFiles.assertMatches("line_profile_early_classifier.txt",
+        ReportGolden.assertMatches("line_profile_early_classifier.txt",
                 LineProfileText.render(ReportFixtures.classifier()));
     }
 

@@ -23,7 +23,7 @@ class MarkdownSummaryTest {
 
     @Test
     void matchesGoldenFile() throws Exception {
-        GoldenFiles.assertMatches("summary.md", new MarkdownSummary().render(ReportFixtures.run()));
+        ReportGolden.assertMatches("summary.md", new MarkdownSummary().render(ReportFixtures.run()));
     }
 
     @Test

@@ -27,7 +27,7 @@ class ReadinessTableTest {
 
     @Test
     void matchesTheGoldenFile() throws IOException {
-        GoldenFiles.assertMatches("readiness.txt", ReadinessTable.text(sample()) + "\n");
+        ReportGolden.assertMatches("readiness.txt", ReadinessTable.text(sample()) + "\n");
     }
 
     @Test

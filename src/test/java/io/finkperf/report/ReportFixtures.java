@@ -1,5 +1,7 @@
 package io.finkperf.report;
 
+import static io.finkperf.testing.LineTable.function;
+
 import io.finkperf.testing.PythonVersions;
 import io.finkperf.results.Environment;
 import io.finkperf.results.FunctionProfile;
@@ -36,13 +38,13 @@ final class ReportFixtures {
 
     /** 1000 alerts in 2.0, 2.2, 1.8, 2.0, 2.0 s → mean 502.0/s: within both budgets. */
     static ModuleResult xmatch() {
-        FunctionProfile f = new FunctionProfile("fink_science/ztf/xmatch_local/processor.py", "crossmatch_local", 20,
-                3_000_000, List.of(
-                        new LineStat(20, 0, 0, "def crossmatch_local(candid, ra, dec, radius):"),
-                        new LineStat(21, 1, 100_000, "    cat = load_catalogue()"),
-                        new LineStat(22, 1, 2_400_000, "    idx, d2d, _ = coords.match_to_catalog_sky(cat)"),
-                        new LineStat(23, 1, 400_000, "    ok = (d2d.arcsec < radius) | force  # keep matches < radius"),
-                        new LineStat(24, 1, 100_000, "    return pd.Series(np.where(ok, names[idx], 'Unknown'))")));
+        FunctionProfile f = function("fink_science/ztf/xmatch_local/processor.py", "crossmatch_local", 3_000_000, """
+                20 | 0 |         0 | def crossmatch_local(candid, ra, dec, radius):
+                21 | 1 |   100_000 |     cat = load_catalogue()
+                22 | 1 | 2_400_000 |     idx, d2d, _ = coords.match_to_catalog_sky(cat)
+                23 | 1 |   400_000 |     ok = (d2d.arcsec < radius) | force  # keep matches < radius
+                24 | 1 |   100_000 |     return pd.Series(np.where(ok, names[idx], 'Unknown'))
+                """);
         return module("xmatch_local", "xmatch", "fink_science.ztf.xmatch_local.processor:crossmatch_local",
                 ModuleStatus.OK, null, List.of(2_000_000_000L, 2_200_000_000L, 1_800_000_000L, 2_000_000_000L, 2_000_000_000L),
                 180L << 20, new LineProfile(List.of(f)));
@@ -50,14 +52,14 @@ final class ReportFixtures {
 
     /** 40, 42, 38, 40, 40 s → mean 25.0/s: misses both budgets. */
     static ModuleResult features() {
-        FunctionProfile f = new FunctionProfile("fink_science/ztf/lc_features/processor.py", "lc_rate", 40,
-                20_000_000, List.of(
-                        new LineStat(40, 0, 0, "def lc_rate(jd, fid, mag, err):"),
-                        new LineStat(41, 1, 1_000_000, "    out = []"),
-                        new LineStat(42, 1001, 3_000_000, "    for j, f, m, e in zip(jd, fid, mag, err):"),
-                        new LineStat(43, 1000, 12_000_000, "        out.append(rate(j[f == f[-1]], m[f == f[-1]]))"),
-                        new LineStat(44, 0, 0, "        # | never reached | <b>not bold</b>"),
-                        new LineStat(45, 1, 4_000_000, "    return pd.Series(out)")));
+        FunctionProfile f = function("fink_science/ztf/lc_features/processor.py", "lc_rate", 20_000_000, """
+                40 |    0 |          0 | def lc_rate(jd, fid, mag, err):
+                41 |    1 |  1_000_000 |     out = []
+                42 | 1001 |  3_000_000 |     for j, f, m, e in zip(jd, fid, mag, err):
+                43 | 1000 | 12_000_000 |         out.append(rate(j[f == f[-1]], m[f == f[-1]]))
+                44 |    0 |          0 |         # | never reached | <b>not bold</b>
+                45 |    1 |  4_000_000 |     return pd.Series(out)
+                """);
         return module("lc_features", "feature", "fink_science.ztf.lc_features.processor:lc_rate", ModuleStatus.OK,
                 null, List.of(40_000_000_000L, 42_000_000_000L, 38_000_000_000L, 40_000_000_000L, 40_000_000_000L), 150L << 20,
                 new LineProfile(List.of(f)));
@@ -65,17 +67,18 @@ final class ReportFixtures {
 
     /** 20, 19, 21, 20, 20 s → mean 50.0/s: within 2 s per exposure only. */
     static ModuleResult classifier() {
-        FunctionProfile entry = new FunctionProfile("fink_science/ztf/early_classifier/processor.py", "early_sn_score",
-                10, 24_000_000, List.of(
-                        new LineStat(10, 0, 0, "def early_sn_score(jd, fid, mag, err, xm, ndethist):"),
-                        new LineStat(11, 1, 9_000_000, "    feats = extract(jd, fid, mag, err)"),
-                        new LineStat(12, 1, 14_000_000, "    proba = clf.predict_proba(feats)[:, 1]"),
-                        new LineStat(13, 1, 1_000_000, "    return pd.Series(np.where(xm == 'Unknown', proba, 0.0))")));
-        FunctionProfile helper = new FunctionProfile("fink_science/ztf/early_classifier/features.py", "extract", 5,
-                8_900_000, List.of(
-                        new LineStat(5, 0, 0, "def extract(jd, fid, mag, err):"),
-                        new LineStat(6, 1000, 8_000_000, "    rows = [_one(*r) for r in zip(jd, fid, mag, err)]"),
-                        new LineStat(7, 1, 900_000, "    return np.vstack(rows)")));
+        FunctionProfile entry = function("fink_science/ztf/early_classifier/processor.py", "early_sn_score", 24_000_000,
+                """
+                10 | 0 |          0 | def early_sn_score(jd, fid, mag, err, xm, ndethist):
+                11 | 1 |  9_000_000 |     feats = extract(jd, fid, mag, err)
+                12 | 1 | 14_000_000 |     proba = clf.predict_proba(feats)[:, 1]
+                13 | 1 |  1_000_000 |     return pd.Series(np.where(xm == 'Unknown', proba, 0.0))
+                """);
+        FunctionProfile helper = function("fink_science/ztf/early_classifier/features.py", "extract", 8_900_000, """
+                5 |    0 |         0 | def extract(jd, fid, mag, err):
+                6 | 1000 | 8_000_000 |     rows = [_one(*r) for r in zip(jd, fid, mag, err)]
+                7 |    1 |   900_000 |     return np.vstack(rows)
+                """);
         return module("early_classifier", "ml", "fink_science.ztf.early_classifier.processor:early_sn_score",
                 ModuleStatus.OK, null, List.of(20_000_000_000L, 19_000_000_000L, 21_000_000_000L, 20_000_000_000L, 20_000_000_000L),
                 420L << 20, new LineProfile(List.of(entry, helper)));

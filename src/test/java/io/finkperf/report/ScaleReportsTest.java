@@ -23,7 +23,7 @@ class ScaleReportsTest {
 
     @Test
     void scaleMarkdownMatchesItsGoldenFile() throws IOException {
-        GoldenFiles.assertMatches("scale.md", ScaleMarkdown.markdown(ScaleFixtures.report()));
+        ReportGolden.assertMatches("scale.md", ScaleMarkdown.markdown(ScaleFixtures.report()));
     }
 
     @Test

@@ -24,7 +24,7 @@ class SparkDecompositionReportTest {
 
     @BeforeAll
     static void load() throws IOException {
-        spark = ResultsJson.read(GoldenFiles.DIR.resolve("spark-bench-results.json"));
+        spark = ResultsJson.read(ReportGolden.DIR.resolve("spark-bench-results.json"));
     }
 
     @Nested
@@ -32,7 +32,7 @@ class SparkDecompositionReportTest {
 
         @Test
         void matchesGolden() throws IOException {
-            GoldenFiles.assertMatches("spark_decomposition.md", SparkDecompositionMarkdown.markdown(spark));
+            ReportGolden.assertMatches("spark_decomposition.md", SparkDecompositionMarkdown.markdown(spark));
         }
 
         @Test

@@ -12,9 +12,8 @@ class LoopRecorderTest {
     void moduleLinesAreNeverEventsAndAreSanitised() {
         RecordingListener listener = new RecordingListener();
         LoopRecorder rec = new LoopRecorder("m", listener);
-        rec.line("@@fink-perf {\"event\": \"loop\", \"kind\": \"measure\", \"i\": 1, \"n\": 2, \"ns\": 5}");
-        rec.line("hello\u001b[2J from the module");
-        rec.line("::set-output name=x::y");
+        List.of("@@fink-perf {\"event\": \"loop\", \"kind\": \"measure\", \"i\": 1, \"n\": 2, \"ns\": 5}",
+                "hello\u001b[2J from the module", "::set-output name=x::y").forEach(rec::line);
 
         assertEquals(0, listener.events.size(), "a printed line that looks like an event is output, not an event");
         assertEquals(3, listener.lines.size());

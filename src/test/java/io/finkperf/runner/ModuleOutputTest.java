@@ -17,6 +17,8 @@ class ModuleOutputTest {
         "tab\there|tab here",
         "evil\u202Ereversed|evilreversed"})
     void stripsControlsAndBreaksWorkflowCommands(String in, String out) {
-        assertEquals(out, ModuleOutput.sanitize(in));
+        String shown = ModuleOutput.sanitize(in);
+        assertEquals(out, shown);
+        assertEquals(shown, ModuleOutput.sanitize(shown), "sanitising what is already shown changes nothing");
     }
 }

@@ -27,10 +27,6 @@ class SparkBenchIT extends RunOnce {
                 "--loops", "2", "--warmup", "0", "--quiet", "--output", out.toString());
     }
 
-    static SparkModeResult spark(ModuleResult m) {
-        return m.extra().sparkResult();
-    }
-
     @Test
     void runsBothModulesInSparkMode() {
         assertEquals(0, run.exitCode(), run.stderr());
@@ -95,5 +91,9 @@ class SparkBenchIT extends RunOnce {
         assertTrue(md.contains(OverheadDecomposition.UNEXPLAINED), md);
         byte[] png = Files.readAllBytes(out.resolve(io.finkperf.report.SparkDecompositionChart.FILE));
         assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
+    }
+
+    static SparkModeResult spark(ModuleResult m) {
+        return m.extra().sparkResult();
     }
 }

@@ -1,5 +1,7 @@
 package io.finkperf.runner.container;
 
+import static io.finkperf.testing.JsonArrays.longs;
+import static io.finkperf.testing.TestFiles.copyTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -288,12 +290,6 @@ class ContainerRunnerIT {
         return fail("no line profile of " + name + " in " + result.path("line_profile"));
     }
 
-    static List<Long> longs(JsonNode array) {
-        List<Long> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asLong()));
-        return out;
-    }
-
     static Set<String> containerIds() {
         return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true).exec().stream()
                 .map(Container::getId).collect(Collectors.toSet());
@@ -309,19 +305,5 @@ class ContainerRunnerIT {
         Path p = PROJECT.resolve("src/test/resources").resolve(name);
         assertTrue(Files.exists(p), p::toString);
         return p;
-    }
-
-    static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }

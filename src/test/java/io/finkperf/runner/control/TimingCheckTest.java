@@ -2,32 +2,42 @@ package io.finkperf.runner.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TimingCheckTest {
 
     static final List<Long> PINGS = List.of(30_000L, 25_000L, 40_000L, 28_000L, 35_000L);
 
+    /** One call a loop: the driver's own time for each, and the time fink-perf observed around it. */
+    static List<ObservedLoop> oneCallEach(List<Long> samples, long... observedNs) {
+        return IntStream.range(0, samples.size()).mapToObj(i -> new ObservedLoop(1, samples.get(i), observedNs[i])).toList();
+    }
+
     @Nested
     class Agreement {
-        @Test
-        void honestLoopsWithinTheEventCostAgree() {
-            List<Long> samples = List.of(50_000_000L, 51_000_000L, 49_000_000L);
-            List<ObservedLoop> loops = List.of(new ObservedLoop(1, 50_000_000L, 50_080_000L),
-                    new ObservedLoop(1, 51_000_000L, 51_060_000L), new ObservedLoop(1, 49_000_000L, 49_070_000L));
-            assertEquals(Optional.empty(), TimingCheck.disagreement(samples, samples, loops, PINGS));
+
+        static Stream<Arguments> honestRuns() {
+            return Stream.of(
+                    arguments("loops within the event cost", List.of(50_000_000L, 51_000_000L, 49_000_000L),
+                            new long[] {50_080_000L, 51_060_000L, 49_070_000L}),
+                    arguments("one preempted loop", List.of(5_000_000L, 5_000_000L, 5_000_000L),
+                            new long[] {5_050_000L, 45_000_000L, 5_040_000L}));
         }
 
-        @Test
-        void onePreemptedLoopDoesNotFlagAnHonestModule() {
-            List<Long> samples = List.of(5_000_000L, 5_000_000L, 5_000_000L);
-            List<ObservedLoop> loops = List.of(new ObservedLoop(1, 5_000_000L, 5_050_000L),
-                    new ObservedLoop(1, 5_000_000L, 45_000_000L), new ObservedLoop(1, 5_000_000L, 5_040_000L));
-            assertEquals(Optional.empty(), TimingCheck.disagreement(samples, samples, loops, PINGS));
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("honestRuns")
+        void anHonestModuleAgrees(String run, List<Long> samples, long[] observedNs) {
+            assertEquals(Optional.empty(), TimingCheck.disagreement(samples, samples, oneCallEach(samples, observedNs), PINGS));
         }
     }
 
@@ -35,8 +45,9 @@ class TimingCheckTest {
     class Disagreement {
         @Test
         void aResultFileThatIsNotTheChannelsIsFlagged() {
-            Optional<String> why = TimingCheck.disagreement(List.of(1L, 1L), List.of(9_000_000L, 9_100_000L),
-                    List.of(new ObservedLoop(1, 9_000_000L, 9_010_000L), new ObservedLoop(1, 9_100_000L, 9_110_000L)), PINGS);
+            List<Long> announced = List.of(9_000_000L, 9_100_000L);
+            Optional<String> why = TimingCheck.disagreement(List.of(1L, 1L), announced,
+                    oneCallEach(announced, 9_010_000L, 9_110_000L), PINGS);
             assertTrue(why.orElseThrow().contains("not those announced"), why::get);
         }
 
@@ -44,8 +55,7 @@ class TimingCheckTest {
         void aClockRunningSlowIsFlaggedWithBothTimes() {
             // the driver says 0.5 ms, the kernel's stamps say 50 ms
             List<Long> samples = List.of(500_000L, 500_000L, 500_000L);
-            List<ObservedLoop> loops = List.of(new ObservedLoop(1, 500_000L, 50_000_000L),
-                    new ObservedLoop(1, 500_000L, 50_100_000L), new ObservedLoop(1, 500_000L, 49_900_000L));
+            List<ObservedLoop> loops = oneCallEach(samples, 50_000_000L, 50_100_000L, 49_900_000L);
             String why = TimingCheck.disagreement(samples, samples, loops, PINGS).orElseThrow();
             assertTrue(why.contains("reports 0.500 ms per loop but fink-perf observed 50.000 ms"), why);
         }
