@@ -11,33 +11,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench-compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"How well compare detects a known slowdown here: a bundled module of tunable cost, base against",
-                "heads made 0, 5, 10, 20 %% costlier, compared --repeats times each. Prints the detection rate per",
-                "slowdown and the false-alarm rate at 0 %% (goals: 10 %% detected in >= 95 %%, false alarms < 1 %%)."})
+@Command(name = "bench-compare", mixinStandardHelpOptions = true, sortOptions = false)
 public final class BenchCompareCommand implements Callable<Integer> {
 
-    @Option(names = "--slowdowns", defaultValue = "0,5,10,20", split = ",", paramLabel = "PCT",
-            description = "Injected slowdowns in %% (default: ${DEFAULT-VALUE}).")
-    List<Double> slowdowns;
-
-    @Option(names = "--repeats", defaultValue = "20", description = "Comparisons per slowdown (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
-    @Option(names = "--n-alerts", defaultValue = "0", description = "Alerts in the batch (default: the bundled sample, as is).")
-    long nAlerts;
-
-    @Option(names = "--data", description = "Parquet alerts (default: the bundled ZTF sample).")
-    Path data;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    CompareOptions options;
-
-    @Mixin
-    PythonOption python;
+    @Option(names = "--slowdowns", defaultValue = "0,5,10,20", split = ",", paramLabel = "PCT") List<Double> slowdowns;
+    @Option(names = "--repeats", defaultValue = "20") int repeats;
+    @Option(names = "--n-alerts", defaultValue = "0") long nAlerts;
+    @Mixin BenchDataOption data;
+    @Mixin VerboseOption verbose;
+    @Mixin CompareOptions options;
+    @Mixin PythonOption python;
 
     @Override
     public Integer call() throws Exception {
@@ -46,7 +29,7 @@ public final class BenchCompareCommand implements Callable<Integer> {
             throw new FinkPerfException(ExitCode.USAGE, "--repeats must be >= 1, got " + repeats);
         }
         Path work = Files.createTempDirectory("fink-perf-bench-compare");
-        var bench = new CompareBenchmark(data == null ? FinkPerfHome.defaultData("ztf") : data, work,
+        var bench = new CompareBenchmark(data.path(), work,
                 new LocalWarmLauncher(python.find(), FinkPerfHome.driverDir()), System.out);
         long t0 = System.nanoTime();
         List<CompareBenchmark.Row> rows = bench.run(slowdowns, repeats, nAlerts, options.rounds, options.callsPerRound,

@@ -3,9 +3,7 @@ package io.finkperf.cli;
 import io.finkperf.bench.HarnessBenchmarks;
 import io.finkperf.bench.HarnessBenchmarks.Figure;
 import io.finkperf.data.LocalSpark;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,46 +17,40 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench-harness", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmarks fink-perf itself and prints each figure as a ratio to its goal:",
-                " (a) data path: parquet on disk -> Python-ready batch (goal >= 50 000 alerts/s at 10 000 alerts),",
-                "     split into a fixed cost per batch and a rate per extra alert (batches of N and 10 N),",
-                " (b) timing floor: an empty module through the harness (goal >= 1 000 000 alerts/s/core),",
-                " (c) fixed start-up cost of a run (JVM, Spark session, Python start and imports).",
-                "Then the JMH micro-benchmarks of the Java hot paths (skip with --no-jmh)."})
+@Command(name = "bench-harness", mixinStandardHelpOptions = true, sortOptions = false)
 public final class BenchHarnessCommand implements Callable<Integer> {
 
-    @Option(names = "--n-alerts", defaultValue = "10000", description = "Alerts per batch (default: ${DEFAULT-VALUE}).")
-    long nAlerts;
-
-    @Option(names = "--repeats", defaultValue = "5", description = "Measured repetitions of the data path (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
-    @Option(names = "--loops", defaultValue = "50", description = "Measured loops of the empty module (default: ${DEFAULT-VALUE}).")
-    int loops;
-
-    @Option(names = "--cores", defaultValue = "2", description = "Spark local[N] (default: ${DEFAULT-VALUE}).")
-    int cores;
-
-    @Option(names = "--data", description = "Parquet alerts (default: the bundled ZTF sample).")
-    Path data;
-
-    @Mixin
-    PythonOption python;
-
-    @Option(names = "--no-jmh", description = "Skip the JMH micro-benchmarks.")
-    boolean noJmh;
-
-    @Mixin
-    VerboseOption verbose;
+    @Option(names = "--n-alerts", defaultValue = "10000") long nAlerts;
+    @Option(names = "--repeats", defaultValue = "5") int repeats;
+    @Option(names = "--loops", defaultValue = "50") int loops;
+    @Option(names = "--cores", defaultValue = "2") int cores;
+    @Mixin BenchDataOption data;
+    @Mixin PythonOption python;
+    @Option(names = "--no-jmh") boolean noJmh;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         long jvmToCommandMs = HarnessBenchmarks.jvmUptimeMs();
         PrintStream out = System.out;
-        Path work = Files.createTempDirectory("fink-perf-bench");
-        Path dataPath = data == null ? FinkPerfHome.defaultData("ztf") : data;
-        var bench = new HarnessBenchmarks(dataPath, work, FinkPerfHome.driverDir(), python.find());
+        List<Figure> figures;
+        try (TempFolder work = TempFolder.create("fink-perf-bench")) {
+            figures = figures(work.dir(), jvmToCommandMs);
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-45s %14s %-14s %12s %9s%n", "figure", "value", "unit", "goal", "ratio");
+        for (Figure f : figures) {
+            out.printf(Locale.ROOT, "%-45s %14.3f %-14s %12s %8.2fx  %s%n", f.name(), f.value(), f.unit(),
+                    (f.higherIsBetter() ? ">= " : "<= ") + f.goal(), f.ratioToGoal(), f.detail());
+        }
+        if (!noJmh) {
+            runJmh(out);
+        }
+        return 0;
+    }
+
+    private List<Figure> figures(Path work, long jvmToCommandMs) throws Exception {
+        var bench = new HarnessBenchmarks(data.path(), work, FinkPerfHome.driverDir(), python.find());
         List<Figure> figures = new ArrayList<>();
         long sparkStart = System.nanoTime();
         long sparkNs;
@@ -69,17 +61,7 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         Path batch = work.resolve("batch-0");
         figures.add(bench.timingFloor(batch, nAlerts, loops));
         figures.addAll(bench.startupCost(jvmToCommandMs, sparkNs, batch));
-        out.println();
-        out.printf(Locale.ROOT, "%-45s %14s %-14s %12s %9s%n", "figure", "value", "unit", "goal", "ratio");
-        for (Figure f : figures) {
-            out.printf(Locale.ROOT, "%-45s %14.3f %-14s %12s %8.2fx  %s%n", f.name(), f.value(), f.unit(),
-                    (f.higherIsBetter() ? ">= " : "<= ") + f.goal(), f.ratioToGoal(), f.detail());
-        }
-        if (!noJmh) {
-            runJmh(out);
-        }
-        deleteQuietly(work);
-        return 0;
+        return figures;
     }
 
     private static void runJmh(PrintStream out) throws Exception {
@@ -102,13 +84,5 @@ public final class BenchHarnessCommand implements Callable<Integer> {
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens")).forEach(args::add);
         return args.toArray(new String[0]);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
     }
 }

@@ -16,30 +16,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Say what every selected module misses, before running anything: the Python packages it imports",
-                "(by import spec, nothing imported), the model and data files it loads, the network it needs."},
-        footer = {"", "Exit code: that of the first module that cannot run (7 package, 19 file), else 0.",
-                "Modules needing the network (offline) or that fink-perf cannot call are listed, exit 0."})
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false)
 public final class CheckCommand implements Callable<Integer> {
 
-    @Mixin
-    WorkloadOptions workload;
-
-    @Mixin
-    RunnerOptions runnerOptions;
-
-    @Mixin
-    OfflineOption offline;
-
-    @Option(names = "--json", description = "Print the table as JSON (schema fink-perf/check/1).")
-    boolean json;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin WorkloadOptions workload;
+    @Mixin RunnerOptions runnerOptions;
+    @Mixin OfflineOption offline;
+    @Option(names = "--json") boolean json;
+    @Mixin VerboseOption verbose;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -2,7 +2,7 @@ package io.finkperf.cli;
 
 import io.finkperf.compare.CompareRequest;
 import io.finkperf.compare.ComparisonEngine;
-import io.finkperf.compare.FailOn;
+import io.finkperf.compare.ComparisonFailOn;
 import io.finkperf.compare.GitCheckouts;
 import io.finkperf.compare.OfflineComparison;
 import io.finkperf.compare.ScienceTree;
@@ -32,49 +32,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare two versions of the science modules: is head slower or faster than base, is it real or "
-                + "noise, and did any output change?",
-                "  compare --base DIR|REF --head DIR|REF [workload options]   interleaved runs on one batch",
-                "  compare BASE/results.json HEAD/results.json                two earlier runs (drift not cancelled)"},
-        footer = {"", "Writes compare.json, compare.md, compare.png and compare-junit.xml into --output.",
-                "Exit 12 when --fail-on regression trips, 22 for output-changed, 5 when a module fails on head.",
-                "Method and assumptions: docs/compare.md."})
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false)
 public final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..2", paramLabel = "RESULTS", description = "Two results.json files, base then head.")
-    List<Path> resultsFiles;
-
-    @Option(names = "--base", paramLabel = "DIR|REF", description = "Base: a fink-science folder, or a git ref of the checkout "
-            + "given by --science-dir (default: the current folder).")
-    String base;
-
-    @Option(names = "--head", paramLabel = "DIR|REF", description = "Head: a folder or a git ref, as --base.")
-    String head;
-
-    @Option(names = "--fail-on", defaultValue = "none", paramLabel = "GATE",
-            description = "regression[:PCT], output-changed, both (comma-separated), or none (default: ${DEFAULT-VALUE}).")
-    String failOn;
-
-    @Mixin
-    OutputOption outputOption = new OutputOption("fink-perf-compare");
-
-    @Mixin
-    ConsoleOptions console;
-
-    @Mixin
-    CompareOptions options;
-
-    @Mixin
-    WorkloadOptions workload;
-
-    @Mixin
-    RunnerOptions runnerOptions;
+    @Parameters(arity = "0..2", paramLabel = "RESULTS") List<Path> resultsFiles;
+    @Option(names = "--base", paramLabel = "DIR|REF") String base;
+    @Option(names = "--head", paramLabel = "DIR|REF") String head;
+    @Option(names = "--fail-on", defaultValue = "none", paramLabel = "GATE") String failOn;
+    @Mixin OutputOption outputOption = new OutputOption("fink-perf-compare");
+    @Mixin ConsoleOptions console;
+    @Mixin CompareOptions options;
+    @Mixin WorkloadOptions workload;
+    @Mixin RunnerOptions runnerOptions;
 
     @Override
     public Integer call() throws IOException {
         Path output = outputOption.dir();
-        FailOn gate = gate();
+        ComparisonFailOn gate = gate();
         Comparison result = resultsFiles != null && !resultsFiles.isEmpty() ? offline() : interleaved(output);
         ComparisonReports.write(ComparisonReports.all(), result, output);
         for (ComparisonModule m : result.modules()) {
@@ -84,7 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
         return exitCode(result, gate).code();
     }
 
-    static ExitCode exitCode(Comparison c, FailOn gate) {
+    static ExitCode exitCode(Comparison c, ComparisonFailOn gate) {
         List<String> changed = gate.outputChanges(c);
         if (!changed.isEmpty()) {
             System.err.println("fink-perf: output changed in " + String.join(", ", changed));
@@ -100,9 +74,9 @@ public final class CompareCommand implements Callable<Integer> {
         return headFailed ? ExitCode.MODULE_ERROR : ExitCode.OK;
     }
 
-    private FailOn gate() {
+    private ComparisonFailOn gate() {
         try {
-            return FailOn.parse(failOn);
+            return ComparisonFailOn.parse(failOn);
         } catch (IllegalArgumentException e) {
             throw new FinkPerfException(ExitCode.USAGE, e.getMessage());
         }

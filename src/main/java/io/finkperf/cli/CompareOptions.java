@@ -7,47 +7,23 @@ import picocli.CommandLine.Option;
 /** How a comparison measures and judges: shared by {@code compare} and {@code bench-compare}. */
 public final class CompareOptions {
 
-    @Option(names = "--rounds", defaultValue = "10",
-            description = "Rounds of interleaved calls, base and head alternating (default: ${DEFAULT-VALUE}).")
-    int rounds;
+    @Option(names = "--rounds", defaultValue = "10") int rounds;
+    @Option(names = "--calls-per-round", defaultValue = "3") int callsPerRound;
 
-    @Option(names = "--calls-per-round", defaultValue = "3",
-            description = "Calls per process and round, at least (taken in turns with the other processes); the round's "
-                    + "value is their median (default: ${DEFAULT-VALUE}).")
-    int callsPerRound;
-
-    @Option(names = "--min-round-time", defaultValue = "100ms", converter = DurationConverter.class,
-            description = "Quick modules make more calls per round, so that a side's round lasts at least this "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-round-time", defaultValue = "100ms", converter = DurationConverter.class)
     Duration minRoundTime;
 
-    @Option(names = "--retries-when-noisy", defaultValue = "1",
-            description = "A module too noisy to judge is measured again, with fresh processes, this many times "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int retriesWhenNoisy;
+    @Option(names = "--retries-when-noisy", defaultValue = "1") int retriesWhenNoisy;
+    @Option(names = "--warmup", defaultValue = "2", descriptionKey = "compare.warmup") int warmup;
+    @Option(names = "--threshold", defaultValue = "5", paramLabel = "PCT") String threshold;
+    @Option(names = "--rtol", defaultValue = "1e-9") double rtol;
 
-    @Option(names = "--warmup", defaultValue = "2",
-            description = "Unmeasured calls per process before the rounds (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--threshold", defaultValue = "5", paramLabel = "PCT",
-            description = "Smallest change reported as slower or faster, in %% (default: ${DEFAULT-VALUE}).")
-    String threshold;
-
-    @Option(names = "--rtol", defaultValue = "1e-9",
-            description = "Relative tolerance of the float output comparison (default: ${DEFAULT-VALUE}).")
-    double rtol;
-
-    @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Wall-clock limit per request to a module (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class, descriptionKey = "compare.timeout")
     Duration timeout;
 
-    @Option(names = "--metric", defaultValue = "cpu",
-            description = "What the verdict judges: cpu (the calling thread's CPU time, steady on a shared machine) or "
-                    + "wall (the round trip; also counts waits); both are reported (default: ${DEFAULT-VALUE}).")
-    io.finkperf.compare.CompareRequest.Metric metric;
+    @Option(names = "--metric", defaultValue = "cpu") io.finkperf.compare.CompareRequest.Metric metric;
 
-    @Option(names = "--no-line-profile", negatable = false, description = "Skip the line profiles and their diff.")
+    @Option(names = "--no-line-profile", negatable = false, descriptionKey = "compare.no-line-profile")
     boolean noLineProfile;
 
     Judge judge() {

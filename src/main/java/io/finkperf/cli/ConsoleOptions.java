@@ -7,11 +7,8 @@ import picocli.CommandLine.Option;
 /** How much a command that runs modules says on the console. */
 public final class ConsoleOptions {
 
-    @Option(names = "--quiet", description = "Hide the modules' own output.")
-    boolean quiet;
-
-    @Mixin
-    VerboseOption verbose;
+    @Option(names = "--quiet") boolean quiet;
+    @Mixin VerboseOption verbose;
 
     /** Progress on stderr: a bar on a terminal, a line per step elsewhere. */
     ConsoleProgress progress() {

@@ -7,24 +7,12 @@ import picocli.CommandLine.Option;
 /** How a module's energy becomes CO2 a year, and how long its idle baseline is measured. */
 public final class EnergyOptions {
 
-    @Option(names = "--pue", defaultValue = "1.25", description = "Data-centre PUE for CO2 (default: ${DEFAULT-VALUE}).")
-    double pue;
-
-    @Option(names = "--country", defaultValue = "FR", description = "Grid carbon intensity: FR, DE, GB, US or WORLD (default: ${DEFAULT-VALUE}; see docs/energy.md).")
-    String country;
-
-    @Option(names = "--intensity", description = "Grid carbon intensity in gCO2eq/kWh; overrides --country.")
-    Double intensity;
-
-    @Option(names = "--alerts-per-night", defaultValue = "200000", description = "Alerts a night, to scale CO2 (default: ${DEFAULT-VALUE}).")
-    double alertsPerNight;
-
-    @Option(names = "--nights-per-year", defaultValue = "300", description = "Observing nights a year (default: ${DEFAULT-VALUE}).")
-    double nightsPerYear;
-
-    @Option(names = "--energy-baseline-max", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Longest idle baseline B measured after each module for its energy, in s (0: none; default: ${DEFAULT-VALUE}).")
-    double energyBaselineMax;
+    @Option(names = "--pue", defaultValue = "1.25") double pue;
+    @Option(names = "--country", defaultValue = "FR") String country;
+    @Option(names = "--intensity") Double intensity;
+    @Option(names = "--alerts-per-night", defaultValue = "200000") double alertsPerNight;
+    @Option(names = "--nights-per-year", defaultValue = "300") double nightsPerYear;
+    @Option(names = "--energy-baseline-max", defaultValue = "60", paramLabel = "SECONDS") double energyBaselineMax;
 
     EnergySettings settings() {
         try {

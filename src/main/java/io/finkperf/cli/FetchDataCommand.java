@@ -11,36 +11,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "fetch-data", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Download, verify and safely extract an alert archive (tar.gz, tar, zip, or a parquet file),",
-                "e.g. a Fink Data Transfer tarball. Prints the folder to give 'profile --data' on stdout."},
-        footer = {"", "Writes OUT/alerts/ (the extracted tree) and OUT/fetch.json (source, sha256, data folder).",
-                "Exit codes: 11 download failed or sha256 mismatch, 3 not an archive, unsafe entries or no parquet file."})
+@Command(name = "fetch-data", mixinStandardHelpOptions = true, sortOptions = false)
 public final class FetchDataCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "URL", description = "http(s):// or file:// URL, or a local path.")
-    String source;
-
-    @Option(names = "--sha256", defaultValue = "${env:FINK_PERF_DATA_SHA256}",
-            description = "Expected sha256 (hex). Without it the archive is not verified: its sha256 is printed to pin it.")
-    String sha256;
-
-    @Option(names = "--out", defaultValue = "fink-perf-data", description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--cache", defaultValue = "${env:FINK_PERF_DATA_CACHE}",
-            description = "Download cache, keyed by sha256 (default: $XDG_CACHE_HOME or ~/.cache, /fink-perf/data).")
-    Path cache;
-
-    @Option(names = "--no-cache", description = "Neither read nor fill the download cache.")
-    boolean noCache;
-
-    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
-            description = "Limit for the whole download, e.g. 90s, 30m (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Mixin
-    VerboseOption verbose;
+    @Parameters(index = "0", paramLabel = "URL") String source;
+    @Option(names = "--sha256", defaultValue = "${env:FINK_PERF_DATA_SHA256}") String sha256;
+    @Option(names = "--out", defaultValue = "fink-perf-data") Path out;
+    @Option(names = "--cache", defaultValue = "${env:FINK_PERF_DATA_CACHE}") Path cache;
+    @Option(names = "--no-cache") boolean noCache;
+    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class) Duration timeout;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {

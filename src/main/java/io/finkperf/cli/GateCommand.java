@@ -14,33 +14,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Pass or fail a finished run, as a CI job's last step (the Action's fail-on):",
-                "  error             profiling failed or a module failed (default)",
-                "  never             always pass",
-                "  min-throughput:N  as error, or a module that ran fine is below N alerts/s/core"},
-        footer = {"", "Exit codes: 0 pass; when profiling failed, its own code (without --profile-exit:",
-                "the first failed module's); 12 below min-throughput; 20 nothing to judge",
-                "(profiling did not run, no results file); 3 not a results file; 2 usage."})
+@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false)
 public final class GateCommand implements Callable<Integer> {
 
-    @Option(names = "--results", required = true, paramLabel = "RESULTS.json", description = "The run's results.json.")
-    Path results;
-
-    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "POLICY",
-            description = "error, never or min-throughput:N (default: ${DEFAULT-VALUE}).")
-    String failOn;
-
-    @Option(names = "--profile-exit", paramLabel = "CODE",
-            description = "Exit code of the profile run that wrote --results; an empty value means it did not run. "
-                    + "Without it, module failures are read from --results.")
-    String profileExit;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--results", required = true, paramLabel = "RESULTS.json") Path results;
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "POLICY") String failOn;
+    @Option(names = "--profile-exit", paramLabel = "CODE") String profileExit;
+    @Mixin VerboseOption verbose;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {

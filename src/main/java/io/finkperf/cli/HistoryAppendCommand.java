@@ -13,6 +13,7 @@ import io.finkperf.results.Environment;
 import io.finkperf.results.RunResults;
 import io.finkperf.runner.RunnerException;
 import io.finkperf.runner.local.PythonLocator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,66 +24,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "append", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Add a run to a history store (or, with --backfill, profile past commits into it).",
-                "One record per module: science commit and date, fink-perf version, data sha256, machine fingerprint,",
-                "and a calibration timed now with the run's Python. --backfill REF1..REF2 profiles the commits of the",
-                "--science-dir git checkout instead, each in a throw-away worktree."},
-        footer = {"", "Run it right after 'profile', on the same machine: the calibration must see the same CPU.",
-                "Exit codes: 0 ok, 2 usage, 3 bad results file, 8 calibration could not run, 21 store or git unusable."})
+@Command(name = "append", mixinStandardHelpOptions = true, sortOptions = false)
 public final class HistoryAppendCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RESULTS.json", description = "A results.json written by 'fink-perf profile'.")
-    Path resultsFile;
-
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "The history store (created if missing).")
-    Path store;
-
-    @Option(names = "--commit", description = "Science commit of the run (default: HEAD of the run's science dir, if a git checkout).")
-    String commit;
-
-    @Option(names = "--commit-date", description = "Its date, ISO-8601 (default: the commit's committer date).")
-    String commitDate;
-
-    @Option(names = "--tag", description = "A release tag of the commit (repeatable; default: git's tags at the commit).")
-    List<String> tags;
-
-    @Option(names = "--report-url", description = "Where the run's report lives (e.g. the CI run's URL), linked from the site.")
-    String reportUrl;
-
-    @Option(names = "--keep-report", description = "Copy the run's self-contained index.html into the store (~250 kB per run).")
-    boolean keepReport;
-
-    @Option(names = "--calibration-repeats", defaultValue = "11", description = "Repeats of each calibration part (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
-    @Option(names = "--backfill", paramLabel = "REF1..REF2",
-            description = "Profile the commits of this range of the --science-dir checkout (as git log REF1..REF2, first parents).")
-    String backfill;
-
-    @Option(names = "--every", defaultValue = "1", paramLabel = "K", description = "Backfill every K-th commit, the newest always (default: ${DEFAULT-VALUE}).")
-    int every;
-
-    @Option(names = "--tags-only", description = "Backfill only the tagged commits of the range.")
-    boolean tagsOnly;
-
-    @Mixin
-    WorkloadOptions workload;
-
-    @Mixin
-    RunnerOptions runnerOptions;
-
-    @Mixin
-    RunLengthOptions length;
-
-    @Option(names = "--no-line-profile", negatable = false, description = "Backfill: skip the line_profiler pass.")
-    boolean noLineProfile;
-
-    @Mixin
-    ConsoleOptions console;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RESULTS.json") Path resultsFile;
+    @Option(names = "--store", required = true, paramLabel = "DIR") Path store;
+    @Option(names = "--commit") String commit;
+    @Option(names = "--commit-date") String commitDate;
+    @Option(names = "--tag") List<String> tags;
+    @Option(names = "--report-url") String reportUrl;
+    @Option(names = "--keep-report") boolean keepReport;
+    @Option(names = "--calibration-repeats", defaultValue = "11") int repeats;
+    @Option(names = "--backfill", paramLabel = "REF1..REF2") String backfill;
+    @Option(names = "--every", defaultValue = "1", paramLabel = "K") int every;
+    @Option(names = "--tags-only") boolean tagsOnly;
+    @Mixin WorkloadOptions workload;
+    @Mixin RunnerOptions runnerOptions;
+    @Mixin RunLengthOptions length;
+    @Option(names = "--no-line-profile", negatable = false) boolean noLineProfile;
+    @Mixin ConsoleOptions console;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (repeats < 1) {
             throw new FinkPerfException(ExitCode.USAGE, "--calibration-repeats must be >= 1, got " + repeats);
         }

@@ -19,8 +19,6 @@ import io.finkperf.results.RunResults;
 import io.finkperf.runner.ModuleRunner;
 import io.finkperf.runner.local.LocalRunner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +32,7 @@ final class HistoryBackfillRun {
         this.cmd = cmd;
     }
 
-    int call() {
+    int call() throws IOException {
         if (cmd.every < 1) {
             throw new FinkPerfException(ExitCode.USAGE, "--every must be >= 1, got " + cmd.every);
         }
@@ -58,10 +56,10 @@ final class HistoryBackfillRun {
         // no idle energy baseline: a backfill is about speed, and the baseline would double its time
         EnergySettings energy = EnergySettings.defaults().withMaxBaselineS(0);
         HistoryStore store = new HistoryStore(cmd.store);
-        Path work = tempDir();
         cmd.runnerOptions.survey(cmd.workload.survey);
         ModuleRunner runner = cmd.runnerOptions.create();
-        try (ConsoleProgress progress = cmd.console.progress();
+        try (TempFolder work = TempFolder.create("fink-perf-backfill");
+             ConsoleProgress progress = cmd.console.progress();
              ProfileSession session = new ProfileSession(runner, progress)) {
             String python = runner instanceof LocalRunner local ? local.python() : cmd.runnerOptions.python.find();
             Calibrator calibrator = new Calibrator(python, FinkPerfHome.driverDir(), cmd.repeats);
@@ -74,33 +72,13 @@ final class HistoryBackfillRun {
                 return results;
             };
             List<Backfill.Outcome> done = new Backfill(repo, store, profiler, calibrator::run, DataDigest.of(data),
-                    System.err::println).run(commits, work);
+                    System.err::println).run(commits, work.dir());
             for (Backfill.Outcome o : done) {
                 System.out.printf(Locale.ROOT, "history: %-10s %s  %d/%d module(s) measured%n", o.commit().label(),
                         o.commit().shortSha(), o.measured(), o.modules());
             }
             System.out.println("history: " + done.size() + " commit(s) backfilled into " + store.dir());
-        } finally {
-            delete(work);
         }
         return ExitCode.OK.code();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("fink-perf-backfill");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder", e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("fink-perf: could not remove " + dir + ": " + e.getMessage());
-        }
     }
 }

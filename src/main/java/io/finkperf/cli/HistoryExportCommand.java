@@ -14,31 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export a history store for github-action-benchmark dashboards.",
-                "Tool customBiggerIsBetter, in two formats:",
-                "data-js: every run as the data.js its gh-pages dashboard loads;",
-                "bench-input: the latest run as the JSON file its action takes (output-file-path)."},
-        footer = {"", "Exit codes: 0 ok, 2 usage, 21 store missing or unreadable, 1 internal error."})
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false)
 public final class HistoryExportCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "The history store.")
-    Path store;
-
-    @Option(names = "--format", defaultValue = "data-js", description = "data-js or bench-input (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = {"-o", "--output"}, description = "File to write (default: standard output).")
-    Path output;
-
-    @Option(names = "--measure", defaultValue = "calibrated", description = "calibrated or raw (default: ${DEFAULT-VALUE}).")
-    HistoryReportCommand.MeasureOption measure;
-
-    @Option(names = "--repo-url", description = "The science repository's web address (commit links in data.js).")
-    String repoUrl;
-
-    @Mixin
-    VerboseOption verbose;
+    @Option(names = "--store", required = true, paramLabel = "DIR") Path store;
+    @Option(names = "--format", defaultValue = "data-js") String format;
+    @Option(names = {"-o", "--output"}) Path output;
+    @Option(names = "--measure", defaultValue = "calibrated") HistoryReportCommand.MeasureOption measure;
+    @Option(names = "--repo-url") String repoUrl;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {

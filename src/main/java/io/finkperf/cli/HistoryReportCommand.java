@@ -12,30 +12,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the static site of a history store, with trend charts and detected steps.",
-                "index.html (modules, sparklines, latest values), <module>.html (trend chart, steps, every run),",
-                "<module>.png and summary.md for CI job summaries."},
-        footer = {"", "Exit codes: 0 ok, 2 usage, 21 store missing, empty or unreadable, 1 internal error."})
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false)
 public final class HistoryReportCommand implements Callable<Integer> {
 
     public enum MeasureOption { calibrated, raw }
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "The history store.")
-    Path store;
-
-    @Option(names = {"-o", "--output"}, defaultValue = "fink-perf-history", description = "Site folder (default: ${DEFAULT-VALUE}).")
-    Path output;
-
-    @Option(names = "--measure", defaultValue = "calibrated",
-            description = "Throughput shown: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: comparable across machines).")
-    MeasureOption measure;
-
-    @Option(names = "--repo-url", description = "The science repository's web address, to link commits (e.g. https://github.com/astrolabsoftware/fink-science).")
-    String repoUrl;
-
-    @Mixin
-    VerboseOption verbose;
+    @Option(names = "--store", required = true, paramLabel = "DIR") Path store;
+    @Option(names = {"-o", "--output"}, defaultValue = "fink-perf-history") Path output;
+    @Option(names = "--measure", defaultValue = "calibrated") MeasureOption measure;
+    @Option(names = "--repo-url") String repoUrl;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {

@@ -6,8 +6,8 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0",
-        description = "Profiles and benchmarks Fink science modules on real alerts.",
+// every command's and option's help text is in Help.properties (subcommands inherit the bundle)
+@Command(name = "fink-perf", mixinStandardHelpOptions = true, version = "fink-perf 0.1.0", resourceBundle = "io.finkperf.cli.Help",
         subcommands = {ProfileCommand.class, CompareCommand.class, ScaleCommand.class, BenchHarnessCommand.class,
                 BenchCompareCommand.class, FetchDataCommand.class, ReportCommand.class,
                 SparkBenchCommand.class, TransferCommand.class, CheckCommand.class, GateCommand.class,
@@ -15,8 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -26,7 +25,18 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main()).setExecutionExceptionHandler(new ExceptionMapper());
         cmd.getCommandSpec().usageMessage().footer(exitCodes());
+        giveVersionTo(cmd, cmd.getCommandSpec().version());
         return cmd;
+    }
+
+    /** picocli does not pass {@code version} down: without this, {@code fink-perf profile -V} prints an empty line. */
+    private static void giveVersionTo(CommandLine parent, String[] version) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().version(version);
+            }
+            giveVersionTo(sub, version);
+        }
     }
 
     /** The help's table of exit codes, from {@link ExitCode} itself. */

@@ -5,9 +5,7 @@ import picocli.CommandLine.Option;
 /** Whether modules may reach network services (CDS xMatch, TNS, the Fink API…). */
 public final class OfflineOption {
 
-    @Option(names = "--offline", negatable = true, defaultValue = "${env:FINK_PERF_OFFLINE}", fallbackValue = "true",
-            description = "Report modules that need a network service as 'needs network' instead of running them "
-                    + "(default: on with --runner container, whose modules have no network unless --allow-network; off locally).")
+    @Option(names = "--offline", negatable = true, defaultValue = "${env:FINK_PERF_OFFLINE}", fallbackValue = "true")
     Boolean offline;
 
     /** Containers have no network unless {@code --allow-network}: without it they are offline whatever is asked. */

@@ -6,8 +6,7 @@ import picocli.CommandLine.Option;
 /** {@code -o/--output}: the report folder, with each command's own default (the field's initial value). */
 public final class OutputOption {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
-    Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR") Path output;
 
     public OutputOption() {
     }

@@ -1,71 +1,33 @@
 package io.finkperf.cli;
 
-import io.finkperf.console.ConsoleProgress;
 import io.finkperf.engine.ProfileRequest;
-import io.finkperf.engine.ProfileSession;
 import io.finkperf.engine.RunRequest;
 import io.finkperf.registry.ModuleRegistry;
-import io.finkperf.results.RunResults;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Profile science modules on real alerts: throughput, per-loop timings, peak memory, line profile.",
-                "With no options: the bundled example modules on the bundled ZTF alerts."},
-        footer = {"", "Writes results.json (raw samples, environment), line_profile_<module>.txt and reports into --output,",
-                "updated after every module so a crash keeps what finished.",
-                "--mode spark times the modules again inside Spark tasks (see spark-bench and docs/spark.md)."})
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ProfileCommand implements Callable<Integer> {
 
     public enum Mode { direct, spark }
 
-    @Mixin
-    WorkloadOptions workload;
-
-    @Option(names = "--mode", defaultValue = "direct",
-            description = "direct: the module called in one Python process; spark: also inside Spark executor tasks, "
-                    + "as the broker runs it (${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}).")
-    Mode mode;
-
-    @Mixin
-    RunLengthOptions length = new RunLengthOptions(5, 1);
-
-    @Option(names = "--no-line-profile", negatable = false, description = "Skip the line_profiler pass.")
-    boolean noLineProfile;
-
-    @Mixin
-    OutputOption output = new OutputOption("fink-perf-report");
-
-    @Mixin
-    ConsoleOptions console;
-
-    @Mixin
-    EnergyOptions energy;
-
-    @Option(names = "--sample-by", paramLabel = "COLUMN",
-            description = "Stratified test batch: the first --per-class alerts of each value of this column, e.g. finkclass.")
-    String sampleBy;
-
-    @Option(names = "--per-class", paramLabel = "N", description = "Alerts per value of --sample-by (then --n-alerts applies to the result).")
-    Long perClass;
-
-    @Option(names = "--scale", description = "Also measure how each module's cost grows and what a night costs (see the scale command).")
-    boolean scale;
-
-    @Mixin
-    ScaleOptions scaleOptions;
-
-    @Mixin
-    RunnerOptions runnerOptions;
-
-    @Mixin
-    OfflineOption offline;
-
-    @Mixin
-    SparkOptions spark;
+    @Mixin WorkloadOptions workload;
+    @Option(names = "--mode", defaultValue = "direct") Mode mode;
+    @Mixin RunLengthOptions length = new RunLengthOptions(5, 1);
+    @Option(names = "--no-line-profile", negatable = false) boolean noLineProfile;
+    @Mixin OutputOption output = new OutputOption("fink-perf-report");
+    @Mixin ConsoleOptions console;
+    @Mixin EnergyOptions energy;
+    @Option(names = "--sample-by", paramLabel = "COLUMN") String sampleBy;
+    @Option(names = "--per-class", paramLabel = "N") Long perClass;
+    @Option(names = "--scale") boolean scale;
+    @Mixin ScaleOptions scaleOptions;
+    @Mixin RunnerOptions runnerOptions;
+    @Mixin OfflineOption offline;
+    @Mixin SparkOptions spark;
 
     @Override
     public Integer call() {
@@ -85,13 +47,7 @@ public final class ProfileCommand implements Callable<Integer> {
                     ? spark.mode(null, ContainerRunnerFactory.sparkWorkers(runnerOptions))
                     : spark.mode(runnerOptions.python.find(), null));
         }
-        ReportsOnDisk reports = new ReportsOnDisk(out, mode == Mode.spark);
-        RunResults results;
-        try (ConsoleProgress progress = console.progress();
-             ProfileSession session = new ProfileSession(runnerOptions.create(), progress)) {
-            results = session.run(request, reports);
-        }
-        return reports.finish(results);
+        return new ReportsOnDisk(out, mode == Mode.spark).run(runnerOptions::create, console, request, null);
     }
 
     private io.finkperf.data.StratifiedSample stratifiedSample() {

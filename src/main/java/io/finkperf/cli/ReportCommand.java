@@ -10,21 +10,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Re-render every report format from a results file, without running any module:",
-                "results.json, line_profile_<module>.txt/.png, throughput.png, summary.md, index.html."},
-        footer = {"", "Exit codes: 0 ok, 2 the results file is missing or unreadable (usage),",
-                "3 the file is not a fink-perf results file (bad data), 1 internal error."})
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RESULTS.json", description = "A results.json written by 'fink-perf profile'.")
-    Path resultsFile;
-
-    @Option(names = {"-o", "--output"}, description = "Report folder (default: the results file's folder).")
-    Path output;
-
-    @Mixin
-    VerboseOption verbose;
+    @Parameters(index = "0", paramLabel = "RESULTS.json") Path resultsFile;
+    @Option(names = {"-o", "--output"}) Path output;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {

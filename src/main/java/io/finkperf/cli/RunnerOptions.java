@@ -11,36 +11,17 @@ public final class RunnerOptions {
 
     public enum Kind { local, container }
 
-    @Option(names = "--runner", defaultValue = "${env:FINK_PERF_RUNNER:-local}",
-            description = "Where modules run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
-                    + "'container' runs them in the image of fink-science's CI (untrusted code belongs there).")
-    Kind runner;
-
-    @Mixin
-    PythonOption python;
-
-    @Option(names = "--image", defaultValue = "${env:FINK_PERF_IMAGE}",
-            description = "Image for --runner container (default: the one fink-science's CI uses for --survey, "
-                    + "gitlab-registry.in2p3.fr/astrolabsoftware/fink/fink-deps-sentinel-<survey>:latest).")
-    String image;
+    @Option(names = "--runner", defaultValue = "${env:FINK_PERF_RUNNER:-local}") Kind runner;
+    @Mixin PythonOption python;
+    @Option(names = "--image", defaultValue = "${env:FINK_PERF_IMAGE}") String image;
 
     /** Set by the command from --survey: picks the default image. */
     private String survey = "ztf";
 
-    @Option(names = "--pull", defaultValue = "missing",
-            description = "Image pull policy for --runner container: always, missing, never (default: ${DEFAULT-VALUE}).")
-    String pull;
-
-    @Option(names = "--cpus", defaultValue = "1", description = "CPU limit per module container (default: ${DEFAULT-VALUE}).")
-    double cpus;
-
-    @Option(names = "--memory", defaultValue = "4g", description = "Memory limit per module: the container's memory"
-            + " (--runner container), the process's address space (--runner local); e.g. 512m, 4g (default: ${DEFAULT-VALUE}).")
-    String memory;
-
-    @Option(names = "--allow-network", description = "Give module containers network access (for modules marked"
-            + " 'network: true' in the registry, e.g. CDS xMatch); their results are labelled so. Default: no network.")
-    boolean allowNetwork;
+    @Option(names = "--pull", defaultValue = "missing") String pull;
+    @Option(names = "--cpus", defaultValue = "1") double cpus;
+    @Option(names = "--memory", defaultValue = "4g") String memory;
+    @Option(names = "--allow-network") boolean allowNetwork;
 
     public RunnerOptions survey(String value) {
         this.survey = value;

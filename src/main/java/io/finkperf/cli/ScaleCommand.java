@@ -1,11 +1,8 @@
 package io.finkperf.cli;
 
-import io.finkperf.console.ConsoleProgress;
 import io.finkperf.engine.ProfileRequest;
-import io.finkperf.engine.ProfileSession;
 import io.finkperf.engine.RunRequest;
 import io.finkperf.registry.ModuleRegistry;
-import io.finkperf.results.RunResults;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,43 +10,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"How each module's cost grows, and what a night costs: t(N) = a + b·N per call over batch sizes,",
-                "cost per alert against light-curve length (t ∝ length^k), peak memory per call, cold start,",
-                "the costly branch from the line profile, and core-seconds, wall time and energy for a night."},
-        footer = {"", "A short profiling pass (3 loops, line profile) comes first; then one fresh process per module.",
-                "--alerts-per-night defaults to 200000 for ztf and 10000000 (the design figure) for rubin.",
-                "Writes results.json (section 'scale'), scale.md, scale_cost.png, scale_length.png, scale_night.png."})
+@Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ScaleCommand implements Callable<Integer> {
 
     static final double RUBIN_ALERTS_PER_NIGHT = 10_000_000;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    WorkloadOptions workload;
-
-    @Mixin
-    ScaleOptions scale;
-
-    @Mixin
-    RunLengthOptions length = new RunLengthOptions(3, 1);
-
-    @Mixin
-    OutputOption output = new OutputOption("fink-perf-report");
-
-    @Mixin
-    ConsoleOptions console;
-
-    @Mixin
-    EnergyOptions energy;
-
-    @Mixin
-    RunnerOptions runnerOptions;
-
-    @Mixin
-    OfflineOption offline;
+    @Spec CommandSpec spec;
+    @Mixin WorkloadOptions workload;
+    @Mixin ScaleOptions scale;
+    @Mixin RunLengthOptions length = new RunLengthOptions(3, 1);
+    @Mixin OutputOption output = new OutputOption("fink-perf-report");
+    @Mixin ConsoleOptions console;
+    @Mixin EnergyOptions energy;
+    @Mixin RunnerOptions runnerOptions;
+    @Mixin OfflineOption offline;
 
     @Override
     public Integer call() {
@@ -66,12 +40,6 @@ public final class ScaleCommand implements Callable<Integer> {
                 null);
         RunRequest request = RunRequest.direct(profile, energy.settings().withAlertsPerNight(night))
                 .withOffline(offline.resolve(runnerOptions)).withScale(scale.pass(night));
-        ReportsOnDisk reports = new ReportsOnDisk(out, false);
-        RunResults results;
-        try (ConsoleProgress progress = console.progress();
-             ProfileSession session = new ProfileSession(runnerOptions.create(), progress)) {
-            results = session.run(request, reports);
-        }
-        return reports.finish(results);
+        return new ReportsOnDisk(out, false).run(runnerOptions::create, console, request, null);
     }
 }

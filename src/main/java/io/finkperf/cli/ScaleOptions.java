@@ -7,32 +7,20 @@ import picocli.CommandLine.Option;
 /** How {@code scale} (and {@code profile --scale}) measures how the cost grows, and what a night is. */
 public final class ScaleOptions {
 
-    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,10,100,1000,10000", paramLabel = "N,N,...",
-            description = "Alerts per call to time, for t(N) = a + b·N (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,10,100,1000,10000", paramLabel = "N,N,...")
     List<Integer> batchSizes;
 
-    @Option(names = "--lengths", split = ",", defaultValue = "1,5,20,100,500", paramLabel = "L,L,...",
-            description = "Light-curve lengths the alerts are cut or extended to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lengths", split = ",", defaultValue = "1,5,20,100,500", paramLabel = "L,L,...")
     List<Integer> lengths;
 
-    @Option(names = "--fit-from-length", defaultValue = "5", paramLabel = "L",
-            description = "Shortest length the exponent is fitted from: 1-2 point light curves take the early exits (default: ${DEFAULT-VALUE}).")
-    int fitFromLength;
+    @Option(names = "--fit-from-length", defaultValue = "5", paramLabel = "L") int fitFromLength;
 
-    @Option(names = "--project-lengths", split = ",", defaultValue = "1000,5000", paramLabel = "L,L,...",
-            description = "Light-curve lengths to project the cost per alert to, e.g. Rubin after years (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--project-lengths", split = ",", defaultValue = "1000,5000", paramLabel = "L,L,...")
     List<Integer> projectLengths;
 
-    @Option(names = "--broker-batch", defaultValue = "10000",
-            description = "Alerts per call in the broker: Arrow batch of a partition (default: ${DEFAULT-VALUE}).")
-    int brokerBatch;
-
-    @Option(names = "--cores", defaultValue = "8", description = "Cores the night is spread over (default: ${DEFAULT-VALUE}).")
-    int cores;
-
-    @Option(names = "--scale-budget", defaultValue = "0.25", paramLabel = "SECONDS",
-            description = "CPU seconds spent on each measurement of a module, at least 3 calls (default: ${DEFAULT-VALUE}).")
-    double budgetS;
+    @Option(names = "--broker-batch", defaultValue = "10000") int brokerBatch;
+    @Option(names = "--cores", defaultValue = "8") int cores;
+    @Option(names = "--scale-budget", defaultValue = "0.25", paramLabel = "SECONDS") double budgetS;
 
     /** The scale pass of a run, for a night of {@code alertsPerNight} alerts. */
     ScalePass pass(double alertsPerNight) {

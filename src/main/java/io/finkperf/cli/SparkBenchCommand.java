@@ -1,44 +1,24 @@
 package io.finkperf.cli;
 
-import io.finkperf.console.ConsoleProgress;
 import io.finkperf.energy.EnergySettings;
 import io.finkperf.engine.ProfileRequest;
-import io.finkperf.engine.ProfileSession;
 import io.finkperf.engine.RunRequest;
 import io.finkperf.registry.ModuleRegistry;
-import io.finkperf.results.RunResults;
 import io.finkperf.runner.local.LocalRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "spark-bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run modules inside Spark as the broker does (partitions → executor tasks → Python workers),",
-                "next to direct mode on the same alerts: throughput per core, output equivalence, and where the",
-                "Spark overhead goes (scheduling, serialisation, Python start/import, compute, collection).",
-                "The same as 'profile --mode spark' without the line profile, with the perf script's defaults."},
-        footer = {"", "Writes results.json (mode spark; extra.spark per module), spark_decomposition.md,",
-                "spark_decomposition.png and the usual reports into --output. See docs/spark.md for clusters (--master)."})
+@Command(name = "spark-bench", mixinStandardHelpOptions = true, sortOptions = false)
 public final class SparkBenchCommand implements Callable<Integer> {
 
-    @Mixin
-    SparkOptions spark;
-
-    @Mixin
-    RunLengthOptions length = new RunLengthOptions(3, 1);
-
-    @Mixin
-    WorkloadOptions workload;
-
-    @Mixin
-    PythonOption python;
-
-    @Mixin
-    OutputOption output = new OutputOption("fink-perf-spark");
-
-    @Mixin
-    ConsoleOptions console;
+    @Mixin SparkOptions spark;
+    @Mixin RunLengthOptions length = new RunLengthOptions(3, 1);
+    @Mixin WorkloadOptions workload;
+    @Mixin PythonOption python;
+    @Mixin OutputOption output = new OutputOption("fink-perf-spark");
+    @Mixin ConsoleOptions console;
 
     @Override
     public Integer call() {
@@ -51,13 +31,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
         ProfileRequest profile = new ProfileRequest(reg, workload.select(reg), workload.science(), workload.dataPath(),
                 workload.survey, workload.nAlerts, length.warmup, length.loops, workload.chunkRows, length.timeout, false, out);
         RunRequest request = RunRequest.direct(profile, EnergySettings.defaults()).withSpark(spark.mode(py, null));
-        ReportsOnDisk reports = new ReportsOnDisk(out, true);
-        RunResults results;
-        try (ConsoleProgress progress = console.progress();
-             ProfileSession session = new ProfileSession(new LocalRunner(py, FinkPerfHome.driverDir()), progress)) {
-            progress.message("direct mode on the same alerts");
-            results = session.run(request, reports);
-        }
-        return reports.finish(results);
+        return new ReportsOnDisk(out, true).run(() -> new LocalRunner(py, FinkPerfHome.driverDir()), console, request,
+                "direct mode on the same alerts");
     }
 }

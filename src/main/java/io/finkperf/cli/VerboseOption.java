@@ -5,6 +5,5 @@ import picocli.CommandLine.Option;
 /** {@code --verbose}: {@link ExceptionMapper} looks for it to print stack traces. */
 public final class VerboseOption {
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Option(names = "--verbose") boolean verbose;
 }

@@ -11,27 +11,13 @@ import picocli.CommandLine.Option;
 /** Which modules run on which alerts: shared by every command that runs modules. */
 public final class WorkloadOptions {
 
-    @Option(names = "--science-dir", description = "A fink-science checkout or any folder with its layout (default: the bundled examples).")
-    Path scienceDir;
-
-    @Option(names = "--registry", description = "Module registry file (default: registry/examples-<survey>.yaml for the examples, registry/<survey>.yaml otherwise).")
-    Path registry;
-
-    @Option(names = "--modules", defaultValue = "all", description = "Comma-separated module names, or 'all' (default: ${DEFAULT-VALUE}).")
-    String modules;
-
-    @Option(names = "--data", description = "Parquet file or folder of parquet parts (default: the bundled sample of the survey).")
-    Path data;
-
-    @Option(names = "--survey", defaultValue = "ztf", description = "ztf or rubin (default: ${DEFAULT-VALUE}).")
-    String survey;
-
-    @Option(names = "--n-alerts", defaultValue = "0", description = "Sample or replicate the data to exactly N alerts, deterministically (default: all, as is).")
-    long nAlerts;
-
-    @Option(names = "--chunk-rows", defaultValue = "10000",
-            description = "Alerts per call, as Spark's Arrow batch size (default: ${DEFAULT-VALUE}).")
-    int chunkRows;
+    @Option(names = "--science-dir") Path scienceDir;
+    @Option(names = "--registry") Path registry;
+    @Option(names = "--modules", defaultValue = "all") String modules;
+    @Option(names = "--data") Path data;
+    @Option(names = "--survey", defaultValue = "ztf") String survey;
+    @Option(names = "--n-alerts", defaultValue = "0") long nAlerts;
+    @Option(names = "--chunk-rows", defaultValue = "10000") int chunkRows;
 
     void validate() {
         if (nAlerts < 0) {

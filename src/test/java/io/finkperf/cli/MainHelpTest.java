@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finkperf.testing.FinkPerfCli;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class MainHelpTest {
@@ -24,5 +26,16 @@ class MainHelpTest {
                 java.util.Arrays.stream(ExitCode.values()).mapToInt(ExitCode::code).distinct().count());
         assertEquals(ExitCode.NO_RESULTS, ExitCode.of(20));
         assertEquals(ExitCode.INTERNAL, ExitCode.of(137));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "profile", "compare", "history append"})
+    void everyCommandPrintsTheToolVersion(String command) {
+        String[] words = command.isEmpty() ? new String[0] : command.split(" ");
+        String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+        args[words.length] = "-V";
+        FinkPerfCli.Run r = FinkPerfCli.run(args);
+        assertEquals(0, r.exitCode());
+        assertEquals("fink-perf 0.1.0", r.stdout().strip(), "fink-perf " + command + " -V");
     }
 }

@@ -163,16 +163,16 @@ class DiffsTest {
         @CsvSource(delimiter = '|', nullValues = "-", value = {
             "regression                     | true  |    - | false",
             "regression:10%, output-changed | true  | 10.0 | true",
-            "none                           | false |    - | false"})  // FailOn.NONE
+            "none                           | false |    - | false"})  // ComparisonFailOn.NONE
         void parses_the_words_of_fail_on(String words, boolean regression, Double pct, boolean outputChanged) {
-            assertEquals(new FailOn(regression, pct, outputChanged), FailOn.parse(words));
+            assertEquals(new ComparisonFailOn(regression, pct, outputChanged), ComparisonFailOn.parse(words));
         }
 
         @Test
         void misspelt_words_are_named_and_a_bad_percentage_refused() {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FailOn.parse("regresion"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ComparisonFailOn.parse("regresion"));
             assertTrue(e.getMessage().contains("'regresion'"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> FailOn.parse("regression:fast"));
+            assertThrows(IllegalArgumentException.class, () -> ComparisonFailOn.parse("regression:fast"));
         }
     }
 

@@ -13,11 +13,11 @@ import java.util.Locale;
  *
  * @param regressionPct null: any module judged slower fails; else only those at least PCT % slower
  */
-public record FailOn(boolean regression, Double regressionPct, boolean outputChanged) {
+public record ComparisonFailOn(boolean regression, Double regressionPct, boolean outputChanged) {
 
-    public static final FailOn NONE = new FailOn(false, null, false);
+    public static final ComparisonFailOn NONE = new ComparisonFailOn(false, null, false);
 
-    public static FailOn parse(String spec) {
+    public static ComparisonFailOn parse(String spec) {
         boolean regression = false;
         Double pct = null;
         boolean output = false;
@@ -46,7 +46,7 @@ public record FailOn(boolean regression, Double regressionPct, boolean outputCha
                         + raw.strip() + "'");
             }
         }
-        return new FailOn(regression, pct, output);
+        return new ComparisonFailOn(regression, pct, output);
     }
 
     /** Modules this gate fails on for a regression. */

@@ -1,0 +1,35 @@
+package io.finkperf.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/** A scratch folder of a command, removed with all it holds on close. */
+final class TempFolder implements AutoCloseable {
+
+    private final Path dir;
+
+    private TempFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    static TempFolder create(String prefix) throws IOException {
+        return new TempFolder(Files.createTempDirectory(prefix));
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("fink-perf: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}
