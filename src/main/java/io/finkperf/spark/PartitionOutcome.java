@@ -53,6 +53,13 @@ public record PartitionOutcome(
         long workerCpuNs) implements Serializable {
 
     public static final long CPU_NOT_VISIBLE = -1;
+    /** Starts the error of a partition whose files the worker left are hostile (a link, too big, not JSON). */
+    public static final String UNTRUSTED = "results not trusted: ";
+
+    /** The worker left hostile files instead of its result. */
+    public boolean untrusted() {
+        return error != null && error.startsWith(UNTRUSTED);
+    }
 
     /** Process start to module imported: interpreter start, numpy/pandas import, module import. */
     public long startImportNs() {

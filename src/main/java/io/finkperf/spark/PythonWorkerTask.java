@@ -1,5 +1,6 @@
 package io.finkperf.spark;
 
+import io.finkperf.batch.UntrustedFiles;
 import io.finkperf.runner.container.ContainerRunner;
 import io.finkperf.runner.container.ContainerUser;
 
@@ -7,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -33,6 +35,12 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
 
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The worker's result JSON: stamps, durations, and an error's traceback. */
+    static final long MAX_RESULT_BYTES = 1L << 20;
+    /** One partition's canonical output stream (what a module returns for its rows). */
+    static final long MAX_STREAM_BYTES = 256L << 20;
+    /** A fresh worker's stderr and stdout, whose last line explains a crash. */
+    static final long MAX_LOG_BYTES = 16L << 20;
 
     private final WorkerConfig config;
 
@@ -60,10 +68,23 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         WorkerRun run = config.reuseWorkers() ? reused(specFile) : fresh(specFile, log);
 
         t0 = System.nanoTime();
-        JsonNode r = Files.isRegularFile(resultFile) ? JSON.readTree(resultFile.toFile()) : JSON.createObjectNode();
-        boolean ok = run.exit() == 0 && "ok".equals(r.path("status").asText());
-        byte[] out = ok ? Files.readAllBytes(stream) : new byte[0];
-        String error = ok ? null : errorOf(r, run.exit(), run.finished(), run.log());
+        // the worker's user owns the folder: its files may be links, or huge, and are read as untrusted
+        JsonNode r = JSON.createObjectNode();
+        String untrusted = null;
+        byte[] out = new byte[0];
+        try {
+            if (Files.exists(resultFile, LinkOption.NOFOLLOW_LINKS)) {
+                r = UntrustedFiles.readJson(resultFile, MAX_RESULT_BYTES);
+            }
+            if (run.exit() == 0 && "ok".equals(r.path("status").asText())) {
+                out = UntrustedFiles.read(stream, MAX_STREAM_BYTES);
+            }
+        } catch (UntrustedFiles.UntrustedFileException e) {
+            untrusted = e.getMessage();
+        }
+        boolean ok = untrusted == null && run.exit() == 0 && "ok".equals(r.path("status").asText());
+        String error = untrusted != null ? PartitionOutcome.UNTRUSTED + untrusted
+                : ok ? null : errorOf(r, run.exit(), run.finished(), run.log());
         run.release().accept(ok);
         long readBackNs = System.nanoTime() - t0;
         t0 = System.nanoTime();
@@ -197,10 +218,12 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
             return e.path("kind").asText("") + ": " + e.path("message").asText("");
         }
         String last = "";
-        try (Stream<String> lines = Files.lines(log)) {
-            last = lines.filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
-        } catch (IOException | UncheckedIOException ignored) {
-            // no log: the exit code says enough
+        try {
+            // in the worker's folder (one worker per task): never through a link it left there
+            byte[] bytes = UntrustedFiles.read(log, MAX_LOG_BYTES);
+            last = new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+        } catch (UntrustedFiles.UntrustedFileException notReadable) {
+            // no log, or not one the task wrote: the exit code says enough
         }
         return "spark worker exited with code " + exit + (last.isEmpty() ? "" : ": " + last);
     }

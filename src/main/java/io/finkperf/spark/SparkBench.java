@@ -137,13 +137,16 @@ public final class SparkBench {
                 .build();
     }
 
+    /** Errors come from the module's result file or its output: shown sanitised. */
     private static ModuleResult failed(ModuleResult direct, LoopMeasurement l) {
+        boolean hostile = l.partitions().stream().anyMatch(PartitionOutcome::untrusted);
         return ModuleResult.builder(direct.name(), direct.type(), direct.entry(), direct.outputColumn())
-                .failed(ModuleStatus.ERROR, new ModuleError("spark_worker", null,
-                        "module '" + direct.name() + "' failed in Spark mode: " + l.firstError(), null))
+                .failed(ModuleStatus.ERROR, new ModuleError(hostile ? UNTRUSTED_KIND : "spark_worker", null,
+                        ModuleOutput.sanitize("module '" + direct.name() + "' failed in Spark mode: " + l.firstError()), null))
                 .nAlerts(direct.nAlerts())
                 .inputs(direct.inputs())
-                .spark(new SparkFailure(l.partitions().stream().filter(p -> !p.ok()).map(PartitionOutcome::error).toList()))
+                .spark(new SparkFailure(l.partitions().stream().filter(p -> !p.ok())
+                        .map(p -> ModuleOutput.sanitize(String.valueOf(p.error()))).toList()))
                 .build();
     }
 

@@ -80,6 +80,18 @@ class SparkAttackIT {
         System.out.println("SparkAttackIT honest margins: " + check);
     }
 
+    @Test
+    void aResultLinkedToAHostFileIsNeverRead() throws IOException {
+        ModuleResult m = module("symlink_worker_result");
+        assertEquals(ModuleStatus.ERROR, m.status());
+        assertEquals("untrusted", m.error().kind(), m.error().message());
+        assertTrue(m.error().message().contains("result.json is a symbolic link"), m.error().message());
+        String firstLine = java.nio.file.Files.readAllLines(Path.of("/etc/passwd")).get(0);
+        String firstToken = firstLine.substring(0, firstLine.indexOf(':'));
+        String everything = m.error().message() + ((SparkFailure) m.extra().spark()).errors() + run.stderr();
+        assertTrue(!everything.contains(firstLine) && !everything.contains("'" + firstToken + "'"), everything);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"forge_worker_clock", "forge_worker_clocks"})
     void aWorkerThatForgesItsTimingsIsNotTrusted(String name) {

@@ -217,3 +217,21 @@ def forge_worker_clocks(x):
         _once("worker_clocks", patch)
     _busy(0.03)
     return honest(x)
+
+
+def symlink_worker_result(x, target):
+    """In a Spark worker, leaves a link to a host file where its result should be (the worker's user
+    owns the task folder), hoping the executor reads the host file into the run's errors."""
+    if _in_spark_worker():
+        def patch():
+            real_dump = json.dump
+
+            def dump(obj, f, *args, **kwargs):
+                if isinstance(obj, dict) and obj.get("format") == "fink-perf-spark-worker/1":
+                    os.remove(f.name)
+                    os.symlink(str(_lit(target)), f.name)
+                    return None
+                return real_dump(obj, f, *args, **kwargs)
+            json.dump = dump
+        _once("worker_result_link", patch)
+    return honest(x)
