@@ -17,7 +17,7 @@ import glob
 import os
 import time
 
-from .environment import peak_rss_bytes
+from .environment import peak_rss_bytes, proc_status_bytes
 from .cputime import cpu_times
 
 POWERCAP = "/sys/class/powercap"
@@ -98,14 +98,7 @@ def counter_delta(before, after, max_range):
 
 def current_rss_bytes():
     """Resident set now (VmRSS), not the high-water mark."""
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
+    return proc_status_bytes("VmRSS")
 
 
 class Snapshot(object):

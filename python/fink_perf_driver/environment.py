@@ -29,16 +29,24 @@ def python_versions(pyspark_version=None):
             "platform": platform.platform(), "cpu_count": os.cpu_count()}
 
 
-def peak_rss_bytes():
-    # VmHWM belongs to this process's own address space. ru_maxrss does not: Linux carries it
-    # across fork+exec, so a driver started by a 500 MB JVM would report the JVM's size.
+def proc_status_bytes(field):
+    """A memory field of /proc/self/status ("VmRSS", "VmHWM"…) in bytes; None where there is none."""
     try:
         with open("/proc/self/status") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
+    return None
+
+
+def peak_rss_bytes():
+    # VmHWM belongs to this process's own address space. ru_maxrss does not: Linux carries it
+    # across fork+exec, so a driver started by a 500 MB JVM would report the JVM's size.
+    hwm = proc_status_bytes("VmHWM")
+    if hwm is not None:
+        return hwm
     kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # ru_maxrss is KiB on Linux, bytes on macOS
     return int(kib) if sys.platform == "darwin" else int(kib) * 1024

@@ -1,6 +1,7 @@
 package io.finkperf.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.finkperf.files.UntrustedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

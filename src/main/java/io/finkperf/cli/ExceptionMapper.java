@@ -1,5 +1,6 @@
 package io.finkperf.cli;
 
+import io.finkperf.base.KindedException;
 import io.finkperf.batch.BatchFormatException;
 import io.finkperf.data.DataException;
 import io.finkperf.fetch.FetchException;
@@ -37,15 +38,11 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         if (ex instanceof FinkPerfException f) {
             return f.exitCode();
         }
-        if (ex instanceof DataException || ex instanceof BatchFormatException) {
-            return ExitCode.DATA;
+        if (ex instanceof KindedException k) {
+            return exitCodeOf(k.kind());
         }
-        if (ex instanceof HistoryException h) {
-            return switch (h.kind()) {
-                case BAD_STORE, GIT -> ExitCode.HISTORY;
-                case BAD_INPUT -> ExitCode.USAGE;
-                case CALIBRATION -> ExitCode.PYTHON_MISSING;
-            };
+        if (ex instanceof BatchFormatException) {
+            return ExitCode.DATA;
         }
         if (ex instanceof RegistryException) {
             return ExitCode.REGISTRY;
@@ -53,17 +50,32 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         if (ex instanceof SparkClusterException) {
             return ExitCode.SPARK;
         }
-        if (ex instanceof FetchException f) {
-            return switch (f.kind()) {
+        if (ex instanceof GateException g) {
+            return exitCodeOf(g.verdict());
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    /** The code of a {@link KindedException}'s kind: each package's enum, switched on exhaustively. */
+    static ExitCode exitCodeOf(Enum<?> kind) {
+        if (kind instanceof DataException.Kind) {
+            return ExitCode.DATA;
+        }
+        if (kind instanceof HistoryException.Kind h) {
+            return switch (h) {
+                case BAD_STORE, GIT -> ExitCode.HISTORY;
+                case BAD_INPUT -> ExitCode.USAGE;
+                case CALIBRATION -> ExitCode.PYTHON_MISSING;
+            };
+        }
+        if (kind instanceof FetchException.Kind f) {
+            return switch (f) {
                 case DOWNLOAD, CHECKSUM -> ExitCode.DOWNLOAD;
                 case ARCHIVE -> ExitCode.DATA;
             };
         }
-        if (ex instanceof GateException g) {
-            return exitCodeOf(g.verdict());
-        }
-        if (ex instanceof TransferException t) {
-            return switch (t.kind()) {
+        if (kind instanceof TransferException.Kind t) {
+            return switch (t) {
                 case CREDENTIALS -> ExitCode.USAGE;
                 case UNREACHABLE -> ExitCode.KAFKA_UNREACHABLE;
                 case UNKNOWN_TOPIC -> ExitCode.UNKNOWN_TOPIC;
@@ -72,8 +84,8 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
                 case OUTPUT -> ExitCode.OUTPUT;
             };
         }
-        if (ex instanceof RunnerException r) {
-            return switch (r.kind()) {
+        if (kind instanceof RunnerException.Kind r) {
+            return switch (r) {
                 case PYTHON_MISSING -> ExitCode.PYTHON_MISSING;
                 case PACKAGE_MISSING -> ExitCode.PACKAGE_MISSING;
                 case ENGINE_UNAVAILABLE, IMAGE_MISSING -> ExitCode.CONTAINER;

@@ -1,9 +1,9 @@
 package io.finkperf.cli;
 
+import io.finkperf.files.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 
 /** A scratch folder of a command, removed with all it holds on close. */
 final class TempFolder implements AutoCloseable {
@@ -24,10 +24,8 @@ final class TempFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Trees.deleteRecursively(dir);
         } catch (IOException e) {
             System.err.println("fink-perf: could not remove " + dir + ": " + e.getMessage());
         }

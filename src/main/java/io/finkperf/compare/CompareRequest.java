@@ -1,5 +1,6 @@
 package io.finkperf.compare;
 
+import io.finkperf.base.Checks;
 import io.finkperf.registry.ModuleRegistry;
 import io.finkperf.registry.ModuleSpec;
 import io.finkperf.results.ComparisonSide;
@@ -40,12 +41,8 @@ public record CompareRequest(
 
     public CompareRequest {
         modules = List.copyOf(modules);
-        if (rounds < 2) {
-            throw new IllegalArgumentException("rounds must be >= 2, got " + rounds);
-        }
-        if (callsPerRound < 1) {
-            throw new IllegalArgumentException("calls per round must be >= 1, got " + callsPerRound);
-        }
+        Checks.atLeast("rounds", rounds, 2);
+        Checks.atLeast("calls per round", callsPerRound, 1);
         if (warmup < 1) {
             throw new IllegalArgumentException("warm-up calls must be >= 1 (the first call is the cold one), got " + warmup);
         }

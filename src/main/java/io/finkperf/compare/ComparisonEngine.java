@@ -8,6 +8,7 @@ import io.finkperf.data.Survey;
 import io.finkperf.engine.EnvironmentProbe;
 import io.finkperf.engine.ProfileEngine;
 import io.finkperf.engine.RunProgress;
+import io.finkperf.files.Trees;
 import io.finkperf.registry.CallKind;
 import io.finkperf.registry.ModuleSpec;
 import io.finkperf.results.Comparison;
@@ -20,13 +21,9 @@ import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.WarmFailure;
 import io.finkperf.runner.WarmLauncher;
 import io.finkperf.runner.WarmModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Compares base and head on one batch of alerts, written once. A column some module needs and the
@@ -61,7 +57,7 @@ public final class ComparisonEngine {
 
     public Comparison run(CompareRequest req) {
         String startedAt = Instant.now().toString();
-        deleteRecursively(req.workDir());
+        Trees.deleteQuietly(req.workDir()); // best effort: a file a container's user left may stay
         Path batchDir = req.workDir().resolve("batch");
         List<ModuleSpec> plan = plan(req);
         try (AlertData data = AlertData.open(req.dataPath(), Survey.parse(req.survey()))) {
@@ -189,16 +185,5 @@ public final class ComparisonEngine {
         return String.format(Locale.ROOT, "%s: head/base %.3f [%.3f, %.3f], p %.2g, noise ±%.1f %%; output %s",
                 r.verdict().label(), r.time().ratio(), r.time().low(), r.time().high(), r.time().pValue(),
                 100 * r.noiseFloor(), r.output() == null ? "?" : r.output().verdict());
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir, e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.finkperf.data;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.finkperf.base.Checks;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,9 +23,7 @@ public record StratifiedSample(String column, long perClass) {
         if (column == null || column.isBlank()) {
             throw new IllegalArgumentException("--sample-by needs a column name");
         }
-        if (perClass < 1) {
-            throw new IllegalArgumentException("--per-class must be >= 1, got " + perClass);
-        }
+        Checks.atLeast("--per-class", perClass, 1);
     }
 
     Dataset<Row> take(Dataset<Row> alerts, Column value, List<Column> stableOrder) {

@@ -1,13 +1,14 @@
 package io.finkperf.engine;
 
 import io.finkperf.batch.BatchColumnMerger;
-import io.finkperf.batch.UntrustedFiles;
+import io.finkperf.files.UntrustedFiles;
 
 import io.finkperf.data.AlertData;
 import io.finkperf.batch.BatchInfo;
 import io.finkperf.data.Survey;
 import io.finkperf.energy.EnergyModel;
 import io.finkperf.energy.EnergySettings;
+import io.finkperf.files.Trees;
 import io.finkperf.registry.CallKind;
 import io.finkperf.registry.ModuleArg;
 import io.finkperf.registry.ModuleRegistry;
@@ -24,9 +25,6 @@ import io.finkperf.runner.DriverArg;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.ModuleRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +68,7 @@ public final class ProfileEngine {
         String startedAt = Instant.now().toString();
         Path work = req.workDir();
         Path batchDir = work.resolve("batch");
-        deleteRecursively(work);
+        Trees.deleteOrFail(work);
         runner.checkPackages(List.of("numpy", "pandas"));
 
         List<ModuleSpec> plan = plan(req);
@@ -274,22 +272,5 @@ public final class ProfileEngine {
                     r.throughputStats().mean(), r.samplesNs().size());
         }
         return r.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + (r.error() == null ? "" : r.error().message());
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.finkperf.fetch;
 
+import io.finkperf.base.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,8 @@
 package io.finkperf.fetch;
 
+import io.finkperf.base.Sha256;
 import io.finkperf.fetch.FetchException.Kind;
+import io.finkperf.files.Trees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -13,14 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * Gets an alert archive into a folder, verified and extracted: from the cache when its sha256 is
@@ -188,12 +188,12 @@ public final class DataFetcher {
             long n = SafeExtractor.extract(blob.file, format, tmp);
             Files.writeString(tmp.resolve(MARKER), blob.sha256 + "\n");
             DataLayout.dataFolder(tmp);
-            deleteTree(target);
+            Trees.deleteRecursively(target);
             moveAtomically(tmp, target);
             log.println("fetch-data: extracted " + n + " files into " + target);
             return target;
         } finally {
-            deleteTree(tmp);
+            Trees.deleteRecursively(tmp);
         }
     }
 
@@ -202,17 +202,6 @@ public final class DataFetcher {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

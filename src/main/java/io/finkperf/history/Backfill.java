@@ -1,8 +1,7 @@
 package io.finkperf.history;
 
+import io.finkperf.files.Trees;
 import io.finkperf.results.RunResults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,24 +64,11 @@ public final class Backfill {
                 List<HistoryRecord> records = RunRecords.of(results, runId, commit, dataSha256, c, link);
                 store.append(records);
                 done.add(new Outcome(commit, runId, records.size(), (int) records.stream().filter(HistoryRecord::measured).count()));
-                deleteRecursively(reportDir);
+                Trees.deleteOrFail(reportDir);
             } finally {
                 repo.removeWorktree(wt);
             }
         }
         return done;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.finkperf.history;
 
+import io.finkperf.base.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,10 +22,10 @@ public final class DataDigest {
 
     public static String of(Path data) {
         try {
-            MessageDigest d = Digests.sha256();
+            MessageDigest d = Sha256.digest();
             if (Files.isRegularFile(data)) {
                 update(d, data);
-                return Digests.hex(d);
+                return Sha256.hex(d);
             }
             if (!Files.isDirectory(data)) {
                 return null;
@@ -38,7 +39,7 @@ public final class DataDigest {
                 d.update((byte) 0);
                 update(d, f);
             }
-            return Digests.hex(d);
+            return Sha256.hex(d);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hash " + data, e);
         }

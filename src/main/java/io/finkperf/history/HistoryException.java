@@ -1,23 +1,17 @@
 package io.finkperf.history;
 
+import io.finkperf.base.KindedException;
+
 /** A history store, a checkout or a calibration that cannot be used: one line naming the culprit. */
-public final class HistoryException extends RuntimeException {
+public final class HistoryException extends KindedException {
 
     public enum Kind { BAD_STORE, BAD_INPUT, GIT, CALIBRATION }
 
-    private final Kind kind;
-
     public HistoryException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        super(kind, message);
     }
 
     public HistoryException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
-    }
-
-    public Kind kind() {
-        return kind;
+        super(kind, message, cause);
     }
 }

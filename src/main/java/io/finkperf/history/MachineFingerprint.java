@@ -2,6 +2,7 @@ package io.finkperf.history;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.finkperf.base.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -15,9 +16,9 @@ public record MachineFingerprint(String cpuModel, int cores, String python, Stri
     public String id() {
         String all = String.join("\u0000", Objects.toString(cpuModel), Integer.toString(cores), Objects.toString(python),
                 Objects.toString(numpy), Objects.toString(runner), Objects.toString(image), Objects.toString(imageDigest));
-        var d = Digests.sha256();
+        var d = Sha256.digest();
         d.update(all.getBytes(StandardCharsets.UTF_8));
-        return Digests.hex(d).substring(0, 10);
+        return Sha256.hex(d).substring(0, 10);
     }
 
     /** For a chart label: "CPU · n cores · Python x · numpy y · runner". */

@@ -6,8 +6,6 @@ import io.finkperf.results.LineChange;
 import io.finkperf.results.OutputComparison;
 import io.finkperf.results.RatioEstimate;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
@@ -22,8 +20,7 @@ public final class CompareHtml implements ComparisonWriter {
 
     @Override
     public void write(Comparison c, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(FILE), render(c), StandardCharsets.UTF_8);
+        FormatWriter.writeText(dir, FILE, render(c));
     }
 
     public static String render(Comparison c) {

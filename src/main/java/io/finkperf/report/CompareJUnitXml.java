@@ -4,8 +4,6 @@ import io.finkperf.results.Comparison;
 import io.finkperf.results.ComparisonModule;
 import io.finkperf.results.ComparisonVerdict;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -20,8 +18,7 @@ public final class CompareJUnitXml implements ComparisonWriter {
 
     @Override
     public void write(Comparison c, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(FILE), render(c), StandardCharsets.UTF_8);
+        FormatWriter.writeText(dir, FILE, render(c));
     }
 
     public static String render(Comparison c) {

@@ -9,8 +9,6 @@ import io.finkperf.results.LineChange;
 import io.finkperf.results.OutputComparison;
 import io.finkperf.results.RatioEstimate;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +26,7 @@ public final class CompareMarkdown implements ComparisonWriter {
 
     @Override
     public void write(Comparison c, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(FILE), render(c), StandardCharsets.UTF_8);
+        FormatWriter.writeText(dir, FILE, render(c));
     }
 
     public static String render(Comparison c) {

@@ -1,8 +1,6 @@
 package io.finkperf.report;
 
 import io.finkperf.results.Comparison;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,13 +21,8 @@ public final class ComparisonReports {
                 new CompareHtml());
     }
 
+    /** Writes every format into {@code dir}. */
     public static void write(List<ComparisonWriter> writers, Comparison comparison, Path dir) {
-        for (ComparisonWriter w : writers) {
-            try {
-                w.write(comparison, dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write comparison report into " + dir, e);
-            }
-        }
+        FormatWriter.writeAll(writers, comparison, dir, "comparison report");
     }
 }

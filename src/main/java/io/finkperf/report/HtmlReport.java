@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
@@ -27,8 +26,7 @@ public final class HtmlReport implements ReportWriter {
 
     @Override
     public void write(RunResults results, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(FILE), render(results), StandardCharsets.UTF_8);
+        FormatWriter.writeText(dir, FILE, render(results));
     }
 
     public static String render(RunResults r) {

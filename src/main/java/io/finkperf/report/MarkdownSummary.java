@@ -8,7 +8,6 @@ import io.finkperf.results.RunResults;
 import io.finkperf.results.SampleStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,7 @@ public final class MarkdownSummary implements ReportWriter {
 
     @Override
     public void write(RunResults results, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(FILE), render(results), StandardCharsets.UTF_8);
+        FormatWriter.writeText(dir, FILE, render(results));
     }
 
     public String render(RunResults r) {

@@ -2,8 +2,6 @@ package io.finkperf.report;
 
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +26,7 @@ public final class Reports {
 
     /** Writes every format into {@code dir}. */
     public static void write(List<ReportWriter> writers, RunResults results, Path dir) {
-        for (ReportWriter w : writers) {
-            try {
-                w.write(results, dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write report into " + dir, e);
-            }
-        }
+        FormatWriter.writeAll(writers, results, dir, "report");
     }
 
     /** A few lines for the terminal. */

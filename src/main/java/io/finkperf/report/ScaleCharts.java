@@ -8,6 +8,7 @@ import io.finkperf.results.ScaleResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -106,11 +107,7 @@ public final class ScaleCharts implements ReportWriter {
             for (LengthRun b : m.realBins()) {
                 real.add(b.points(), Math.max(b.perAlertNs(m.costFit().aNs()) / 1e3, 1e-3));
             }
-            data.addSeries(real);
-            int k = data.getSeriesCount() - 1;
-            renderer.setSeriesPaint(k, c);
-            renderer.setSeriesLinesVisible(k, false);
-            renderer.setSeriesShape(k, new Rectangle2D.Double(-5, -5, 10, 10));
+            int k = addPoints(renderer, data, real, c, new Rectangle2D.Double(-5, -5, 10, 10));
             renderer.setSeriesShapesFilled(k, false);
         }
         XYPlot plot = new XYPlot(data, log("points in the light curve L"), log("CPU time per alert, µs"), renderer);
@@ -185,17 +182,24 @@ public final class ScaleCharts implements ReportWriter {
 
     private static void styleSeries(XYLineAndShapeRenderer renderer, XYSeriesCollection data, XYSeries measured, XYSeries fit,
                                     Color c) {
-        data.addSeries(measured);
-        int k = data.getSeriesCount() - 1;
-        renderer.setSeriesPaint(k, c);
-        renderer.setSeriesLinesVisible(k, false);
-        renderer.setSeriesShape(k, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
+        int k = addPoints(renderer, data, measured, c, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
         renderer.setSeriesVisibleInLegend(k, false);
         data.addSeries(fit);
         k = data.getSeriesCount() - 1;
         renderer.setSeriesPaint(k, c);
         renderer.setSeriesShapesVisible(k, false);
         renderer.setSeriesStroke(k, new BasicStroke(2f));
+    }
+
+    /** Adds {@code points} drawn as unconnected {@code shape}s in colour {@code c}; returns its series index. */
+    private static int addPoints(XYLineAndShapeRenderer renderer, XYSeriesCollection data, XYSeries points, Color c,
+                                 Shape shape) {
+        data.addSeries(points);
+        int k = data.getSeriesCount() - 1;
+        renderer.setSeriesPaint(k, c);
+        renderer.setSeriesLinesVisible(k, false);
+        renderer.setSeriesShape(k, shape);
+        return k;
     }
 
     private static LogAxis log(String label) {

@@ -8,7 +8,6 @@ import io.finkperf.results.RunResults;
 import io.finkperf.results.ScaleReport;
 import io.finkperf.results.ScaleResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -22,8 +21,7 @@ public final class ScaleMarkdown implements ReportWriter {
         if (results.scale() == null) {
             return;
         }
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(FILE), markdown(results.scale()));
+        FormatWriter.writeText(dir, FILE, markdown(results.scale()));
     }
 
     public static String markdown(ScaleReport r) {

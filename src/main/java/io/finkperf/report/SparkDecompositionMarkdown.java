@@ -4,8 +4,6 @@ import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
 import io.finkperf.results.SparkModeResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +16,7 @@ public final class SparkDecompositionMarkdown implements ReportWriter {
     @Override
     public void write(RunResults results, Path dir) throws IOException {
         if (!SparkExtras.modules(results).isEmpty()) {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(FILE), markdown(results), StandardCharsets.UTF_8);
+            FormatWriter.writeText(dir, FILE, markdown(results));
         }
     }
 

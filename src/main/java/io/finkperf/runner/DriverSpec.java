@@ -1,5 +1,6 @@
 package io.finkperf.runner;
 
+import io.finkperf.base.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,12 +47,8 @@ public record DriverSpec(
 
     public DriverSpec {
         args = List.copyOf(args);
-        if (loops < 1) {
-            throw new IllegalArgumentException("loops must be >= 1, got " + loops);
-        }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
-        }
+        Checks.atLeast("loops", loops, 1);
+        Checks.atLeast("warmup", warmup, 0);
     }
 
     public DriverSpec relocate(Path science, Path batch, Path result, Path saveOutput) {

@@ -1,7 +1,7 @@
 package io.finkperf.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.finkperf.batch.UntrustedFiles;
+import io.finkperf.files.UntrustedFiles;
 import io.finkperf.runner.control.ControlLog;
 import io.finkperf.runner.control.SupervisorReport;
 import io.finkperf.runner.control.TimingCheck;

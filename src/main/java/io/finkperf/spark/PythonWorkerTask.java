@@ -1,6 +1,7 @@
 package io.finkperf.spark;
 
-import io.finkperf.batch.UntrustedFiles;
+import io.finkperf.files.Trees;
+import io.finkperf.files.UntrustedFiles;
 import io.finkperf.runner.container.ContainerRunner;
 import io.finkperf.runner.container.ContainerUser;
 
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -88,7 +87,7 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
         run.release().accept(ok);
         long readBackNs = System.nanoTime() - t0;
         t0 = System.nanoTime();
-        deleteRecursively(tmp);
+        Trees.deleteRecursively(tmp);
         long cleanupNs = System.nanoTime() - t0;
         long launch = run.launchEpoch();
         PartitionOutcome o = new PartitionOutcome(partition, nRows, ok, error, run.exit(), r.path("output_dtype").asText(null), out,
@@ -231,13 +230,5 @@ public final class PythonWorkerTask implements Function2<Integer, Iterator<Inter
     static long epochNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,15 +1,15 @@
 package io.finkperf.spark;
 
+import io.finkperf.base.Sha256;
 import io.finkperf.batch.BatchRows;
 import io.finkperf.data.SparkSessions;
+import io.finkperf.files.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -149,13 +149,13 @@ public final class SparkBenchCluster implements AutoCloseable {
             long collected = PythonWorkerTask.epochNanos();
             List<PartitionOutcome> sorted = new ArrayList<>(outs);
             sorted.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.digest();
             List<PartitionOutcome> light = new ArrayList<>();
             for (PartitionOutcome o : sorted) {
                 sha.update(o.outputStream());
                 light.add(withoutBytes(o));
             }
-            String hash = HexFormat.of().formatHex(sha.digest());
+            String hash = Sha256.hex(sha);
             long done = PythonWorkerTask.epochNanos();
             JobTiming job = listener.await(group, 60_000);
             return new LoopMeasurement(start, collected, done, job, light, hash);
@@ -174,14 +174,6 @@ public final class SparkBenchCluster implements AutoCloseable {
                 o.reusedWorker(), o.observedNs(), o.workerCpuNs());
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * Stops Spark, then ends the Python workers kept in this JVM (local mode's executor is this JVM;
      * a cluster's executors end with the application) and deletes the shipped archives.
@@ -198,7 +190,7 @@ public final class SparkBenchCluster implements AutoCloseable {
             ExecutorWorkerPool.close();
             try {
                 for (Path dir : archives) {
-                    PythonWorkerTask.deleteRecursively(dir);
+                    Trees.deleteRecursively(dir);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete shipped archives " + archives, e);

@@ -1,5 +1,6 @@
 package io.finkperf.spark;
 
+import io.finkperf.base.Checks;
 import io.finkperf.spark.WorkerContainer;
 import io.finkperf.registry.ModuleSpec;
 import java.nio.file.Path;
@@ -39,8 +40,6 @@ public record SparkBenchRequest(
     public SparkBenchRequest {
         modules = List.copyOf(modules);
         conf = Map.copyOf(conf);
-        if (loops < 1) {
-            throw new IllegalArgumentException("loops must be >= 1, got " + loops);
-        }
+        Checks.atLeast("loops", loops, 1);
     }
 }

@@ -1,7 +1,9 @@
 package io.finkperf.transfer;
 
+import io.finkperf.base.KindedException;
+
 /** A transfer that cannot go on: one line naming the topic, partition or file at fault, and its kind. */
-public final class TransferException extends RuntimeException {
+public final class TransferException extends KindedException {
 
     public enum Kind {
         /** No --servers/--group-id and no usable credentials file. */
@@ -18,19 +20,11 @@ public final class TransferException extends RuntimeException {
         OUTPUT
     }
 
-    private final Kind kind;
-
     public TransferException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        super(kind, message);
     }
 
     public TransferException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
-    }
-
-    public Kind kind() {
-        return kind;
+        super(kind, message, cause);
     }
 }

@@ -1,5 +1,6 @@
 package io.finkperf.transfer;
 
+import io.finkperf.base.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -21,15 +22,9 @@ public record TransferRequest(
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("--topic is required");
         }
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
-        }
-        if (writerThreads < 1) {
-            throw new IllegalArgumentException("--writers must be >= 1, got " + writerThreads);
-        }
+        Checks.atLeast("--limit", limit, 0);
+        Checks.atLeast("--batch-size", batchSize, 1);
+        Checks.atLeast("--writers", writerThreads, 1);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--timeout must be positive");
         }

@@ -1,7 +1,7 @@
 package io.finkperf.action;
 
-import io.finkperf.fetch.DataFetcher;
-import io.finkperf.fetch.Sha256;
+import io.finkperf.base.Sha256;
+import io.finkperf.files.Trees;
 import io.finkperf.fetch.TestArchives;
 
 import io.finkperf.fetch.TestHttpServer;
@@ -132,7 +132,7 @@ class ActionStepsIT {
         @AfterAll
         void stop() throws IOException {
             server.close();
-            DataFetcher.deleteTree(tmp);
+            Trees.deleteRecursively(tmp);
         }
 
         private ActionSteps job(Path root, Map<String, String> inputs) throws Exception {

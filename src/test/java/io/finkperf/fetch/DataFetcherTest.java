@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.finkperf.base.Sha256;
 import io.finkperf.fetch.FetchException.Kind;
 import io.finkperf.cli.Main;
 import java.io.ByteArrayOutputStream;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finkperf.fetch.FetchException.Kind;
 import io.finkperf.fetch.SafeExtractor.Format;
+import io.finkperf.files.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +150,7 @@ class SafeExtractorTest {
                 assertEquals("deep", Files.readString(t.resolve(deep)));
                 assertEquals("deep", Files.readString(t.resolve("l")));
             }
-            DataFetcher.deleteTree(src);
+            Trees.deleteRecursively(src);
         }
 
         @Test

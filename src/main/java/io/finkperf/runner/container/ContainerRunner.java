@@ -1,6 +1,7 @@
 package io.finkperf.runner.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.finkperf.files.Trees;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.DriverSpecFile;
@@ -13,16 +14,13 @@ import io.finkperf.runner.RunnerException;
 import io.finkperf.runner.control.ControlLog;
 import io.finkperf.runner.control.ControlServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs each module in its own fresh, hardened container (no network, unprivileged, read-only root:
@@ -181,7 +179,7 @@ public final class ContainerRunner implements ModuleRunner {
         } catch (IOException e) {
             throw new RunnerException(RunnerException.Kind.IO, "cannot replace " + resultFile, e);
         } finally {
-            deleteTree(stage);
+            Trees.deleteQuietly(stage); // a leftover hidden staging folder is harmless
         }
     }
 
@@ -291,14 +289,6 @@ public final class ContainerRunner implements ModuleRunner {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new RunnerException(RunnerException.Kind.IO, "cannot create " + dir, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // a leftover hidden staging folder is harmless
         }
     }
 

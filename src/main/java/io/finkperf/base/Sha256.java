@@ -1,4 +1,4 @@
-package io.finkperf.fetch;
+package io.finkperf.base;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.finkperf.batch;
+package io.finkperf.files;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -125,7 +125,8 @@ public final class UntrustedFiles {
         }
     }
 
-    static String printable(String s) {
+    /** At most 80 characters of {@code s}, control characters shown as {@code ?}: safe to print in one line. */
+    public static String printable(String s) {
         if (s == null) {
             return "null";
         }

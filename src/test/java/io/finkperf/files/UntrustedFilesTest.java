@@ -1,11 +1,11 @@
-package io.finkperf.batch;
+package io.finkperf.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finkperf.batch.UntrustedFiles.UntrustedFileException;
+import io.finkperf.files.UntrustedFiles.UntrustedFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
