@@ -1,13 +1,14 @@
 package io.finkperf.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finkperf.runner.container.ContainerOptions;
 import io.finkperf.runner.container.ContainerUser;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,10 +38,10 @@ class WorkerContainerTest {
         assertEquals(List.of("img:1", "python3", "-m", "x"), cmd.subList(cmd.size() - 4, cmd.size()));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theExecutorsUserIsNeverRoot() {
         ContainerUser current = ContainerUser.current();
-        assertFalse(current.uid() == 0 || current.gid() == 0 && current.uid() == 0, current.spec());
+        assertNotEquals(0, current.uid(), current.spec());
         List<String> cmd = container.command("w", List.of(), List.of(), Map.of(), List.of("python3"));
         assertTrue(cmd.contains("--user=" + current.spec()), String.valueOf(cmd));
         if (ProcessHandle.current().info().user().orElse("").equals("root")) {

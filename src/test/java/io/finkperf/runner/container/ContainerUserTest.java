@@ -1,6 +1,7 @@
 package io.finkperf.runner.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ class ContainerUserTest {
     @Test
     void isNeverRoot() throws IOException {
         ContainerUser u = ContainerUser.current();
-        assertEquals(false, u.uid() == 0, u.spec());
+        assertNotEquals(0, u.uid(), u.spec());
         int self = owner(Path.of("/proc/self"));
         assertEquals(self == 0 ? ContainerUser.NOBODY : new ContainerUser(self, u.gid()), u);
     }
@@ -54,6 +55,6 @@ class ContainerUserTest {
         int me = owner(mine);
         new ContainerUser(me, 4242).handOver(mine);
         assertEquals(me, owner(mine.resolve("f")));
-        assertEquals(false, (Integer) Files.getAttribute(mine.resolve("f"), "unix:gid") == 4242);
+        assertNotEquals(4242, (Integer) Files.getAttribute(mine.resolve("f"), "unix:gid"), "not even its group changed");
     }
 }
