@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param computeSparkOverDirect null when direct mode measured no compute time
  * @param equivalent             every loop's output hash equals direct mode's
+ * @param timingCheck            the workers' reported timings against the executors' observations
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SparkModeResult(
@@ -40,7 +41,8 @@ public record SparkModeResult(
         boolean equivalent,
         String equivalence,
         Decomposition decomposition,
-        List<Loop> loops) implements SparkSection {
+        List<Loop> loops,
+        SparkTimingCheck timingCheck) implements SparkSection {
 
     /** The part of the decomposition that direct mode also measures. */
     public static final String COMPUTE_PART = "Module compute";

@@ -21,6 +21,11 @@ import java.io.Serializable;
  * @param readBackNs      the output bytes and result file read back by the task
  * @param cleanupNs       temporary folder deleted
  * @param reusedWorker    a worker kept from an earlier task ran it: launch → import is only the hand-over
+ *                        (the executor's knowledge, not the worker's word)
+ * @param observedNs      the executor's own clock around the worker call: process start to exit, or
+ *                        request to reply for a kept worker
+ * @param workerCpuNs     CPU time of the worker's main thread during the call, read by the executor
+ *                        from /proc (a fresh worker: since it started), or -1 when not visible
  */
 public record PartitionOutcome(
         int partition,
@@ -43,7 +48,18 @@ public record PartitionOutcome(
         long serializeNs,
         long readBackNs,
         long cleanupNs,
-        boolean reusedWorker) implements Serializable {
+        boolean reusedWorker,
+        long observedNs,
+        long workerCpuNs) implements Serializable {
+
+    public static final long CPU_NOT_VISIBLE = -1;
+    /** Starts the error of a partition whose files the worker left are hostile (a link, too big, not JSON). */
+    public static final String UNTRUSTED = "results not trusted: ";
+
+    /** The worker left hostile files instead of its result. */
+    public boolean untrusted() {
+        return error != null && error.startsWith(UNTRUSTED);
+    }
 
     /** Process start to module imported: interpreter start, numpy/pandas import, module import. */
     public long startImportNs() {

@@ -1,5 +1,7 @@
 package io.finkperf.spark;
 
+import io.finkperf.runner.ProcClock;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +33,16 @@ final class PooledWorker implements AutoCloseable {
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final Path log;
     private final Runnable afterKill;
+    private final CompletableFuture<OptionalLong> hostPid;
     private int served;
 
-    /** {@code afterKill} cleans up what killing the process leaves behind (e.g. its container). */
-    PooledWorker(ProcessBuilder pb, Path log, Runnable afterKill) throws IOException {
+    /** Starts {@code start}'s process; its {@code afterKill} cleans up what killing it leaves behind (e.g. its container). */
+    PooledWorker(WorkerCommand start, Path log) throws IOException {
         this.log = log;
-        this.afterKill = afterKill;
-        this.process = pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        this.afterKill = start.afterKill();
+        this.process = start.process().redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // a container's pid comes from the engine, off the task's clock
+        this.hostPid = CompletableFuture.supplyAsync(() -> start.hostPid().apply(process), PooledWorker::daemon);
         this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         Thread reader = new Thread(this::readReplies, "fink-perf-worker-replies-" + process.pid());
         reader.setDaemon(true);
@@ -62,6 +69,21 @@ final class PooledWorker implements AutoCloseable {
         }
         Matcher m = REPLY.matcher(reply);
         return OptionalInt.of(m.matches() ? Integer.parseInt(m.group(1)) : -1);
+    }
+
+    /**
+     * CPU time of the worker's main thread so far, read from /proc by this JVM; empty while its host
+     * pid is not known (yet) or not visible.
+     */
+    OptionalLong cpuNs() {
+        OptionalLong pid = hostPid.getNow(OptionalLong.empty());
+        return pid.isPresent() ? ProcClock.threadCpuNs(pid.getAsLong()) : OptionalLong.empty();
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "fink-perf-worker-pid");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** True until its first request: the next one pays the interpreter start and imports. */

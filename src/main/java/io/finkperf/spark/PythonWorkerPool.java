@@ -48,7 +48,7 @@ final class PythonWorkerPool implements AutoCloseable {
         }
         closeInBackground(stale);
         return found != null ? found
-                : new PooledWorker(start.process(), Files.createTempFile("fink-perf-worker-", ".log"), start.afterKill());
+                : new PooledWorker(start, Files.createTempFile("fink-perf-worker-", ".log"));
     }
 
     /** Off the task's clock: a closing worker may take a moment to exit. */

@@ -12,6 +12,7 @@ import io.finkperf.spark.WorkerConfig;
 import io.finkperf.registry.ModuleArg;
 import io.finkperf.registry.ModuleSpec;
 import io.finkperf.results.ModuleError;
+import io.finkperf.runner.ModuleOutput;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ModuleStatus;
 import io.finkperf.results.SparkFailure;
@@ -33,6 +34,8 @@ public final class SparkBench {
 
     /** Parts must explain the measured wall time within this fraction. */
     public static final double TOLERANCE = 0.10;
+    /** The direct pass's error kind for results that disagree with what fink-perf observed (exit 23). */
+    static final String UNTRUSTED_KIND = "untrusted";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SparkBenchRequest req;
@@ -116,8 +119,13 @@ public final class SparkBench {
             progress.accept(String.format(java.util.Locale.ROOT, "%s: spark loop %d/%d %.3f s", m.name(), i + 1,
                     req.loops(), l.totalNs() / 1e9));
         }
+        WorkerTimingCheck.Verdict check = WorkerTimingCheck.of(loops.stream().flatMap(l -> l.partitions().stream()).toList());
+        if (!check.trusted()) {
+            progress.accept(m.name() + ": spark timings not trusted: " + check.summary().firstDisagreement());
+            return untrusted(direct, check);
+        }
         OverheadDecomposition.Result dec = OverheadDecomposition.of(loops, plan.coresUsed());
-        SparkModeResult spark = SparkModeResults.of(req, plan, direct, loops, dec);
+        SparkModeResult spark = SparkModeResults.of(req, plan, direct, loops, dec, check.summary());
         // Line profile, peak RSS and energy stay those of the direct pass: the module's own code, on one core.
         return direct.toBuilder()
                 .nAlerts(loops.get(0).nRows())
@@ -129,13 +137,31 @@ public final class SparkBench {
                 .build();
     }
 
+    /** Errors come from the module's result file or its output: shown sanitised. */
     private static ModuleResult failed(ModuleResult direct, LoopMeasurement l) {
+        boolean hostile = l.partitions().stream().anyMatch(PartitionOutcome::untrusted);
         return ModuleResult.builder(direct.name(), direct.type(), direct.entry(), direct.outputColumn())
-                .failed(ModuleStatus.ERROR, new ModuleError("spark_worker", null,
-                        "module '" + direct.name() + "' failed in Spark mode: " + l.firstError(), null))
+                .failed(ModuleStatus.ERROR, new ModuleError(hostile ? UNTRUSTED_KIND : "spark_worker", null,
+                        ModuleOutput.sanitize("module '" + direct.name() + "' failed in Spark mode: " + l.firstError()), null))
                 .nAlerts(direct.nAlerts())
                 .inputs(direct.inputs())
-                .spark(new SparkFailure(l.partitions().stream().filter(p -> !p.ok()).map(PartitionOutcome::error).toList()))
+                .spark(new SparkFailure(l.partitions().stream().filter(p -> !p.ok())
+                        .map(p -> ModuleOutput.sanitize(String.valueOf(p.error()))).toList()))
+                .build();
+    }
+
+    /**
+     * The workers' reports do not fit what the executors observed: no Spark sample is kept, and the
+     * module fails as the direct pass's forgers do (kind {@code untrusted}, exit 23).
+     */
+    private static ModuleResult untrusted(ModuleResult direct, WorkerTimingCheck.Verdict check) {
+        String why = ModuleOutput.sanitize(check.summary().firstDisagreement());
+        return ModuleResult.builder(direct.name(), direct.type(), direct.entry(), direct.outputColumn())
+                .failed(ModuleStatus.ERROR, new ModuleError(UNTRUSTED_KIND, null, "module '" + direct.name()
+                        + "': results not trusted in Spark mode: " + why, null))
+                .nAlerts(direct.nAlerts())
+                .inputs(direct.inputs())
+                .spark(new SparkFailure(List.of(why)))
                 .build();
     }
 

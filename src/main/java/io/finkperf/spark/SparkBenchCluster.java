@@ -171,7 +171,7 @@ public final class SparkBenchCluster implements AutoCloseable {
         return new PartitionOutcome(o.partition(), o.nRows(), o.ok(), o.error(), o.exitCode(), o.outputDtype(), new byte[0],
                 o.taskNs(), o.batchWriteNs(), o.launchEpoch(), o.mainEpoch(), o.libsEpoch(), o.importDoneEpoch(),
                 o.endEpoch(), o.exitEpoch(), o.readNs(), o.computeNs(), o.serializeNs(), o.readBackNs(), o.cleanupNs(),
-                o.reusedWorker());
+                o.reusedWorker(), o.observedNs(), o.workerCpuNs());
     }
 
     /**

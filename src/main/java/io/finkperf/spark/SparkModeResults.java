@@ -2,6 +2,7 @@ package io.finkperf.spark;
 
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.SparkModeResult;
+import io.finkperf.results.SparkTimingCheck;
 import java.util.List;
 
 /** Builds a module's {@link SparkModeResult} from its loops, their decomposition and direct mode's result. */
@@ -14,7 +15,7 @@ final class SparkModeResults {
     }
 
     static SparkModeResult of(SparkBenchRequest req, ExecutorPlan plan, ModuleResult direct,
-                              List<LoopMeasurement> loops, OverheadDecomposition.Result dec) {
+                              List<LoopMeasurement> loops, OverheadDecomposition.Result dec, SparkTimingCheck check) {
         long n = loops.get(0).nRows();
         double wall = dec.total();
         double sparkRate = n / wall / plan.coresUsed();
@@ -33,7 +34,7 @@ final class SparkModeResults {
                 hash, direct.outputHash(), sameEveryLoop && hash.equals(direct.outputHash()), EQUIVALENCE,
                 new SparkModeResult.Decomposition(wall, dec.parts(), dec.detail(), dec.explained(),
                         dec.unexplainedFraction(), dec.unexplainedFraction() <= SparkBench.TOLERANCE),
-                loops.stream().map(SparkModeResults::loop).toList());
+                loops.stream().map(SparkModeResults::loop).toList(), check);
     }
 
     private static SparkModeResult.Loop loop(LoopMeasurement l) {

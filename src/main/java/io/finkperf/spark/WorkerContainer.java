@@ -1,13 +1,16 @@
 package io.finkperf.spark;
 
 import io.finkperf.runner.container.ContainerOptions;
+import io.finkperf.runner.container.ContainerUser;
 
+import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs each Python worker in a container of {@code image} through the engine's command line
@@ -20,16 +23,22 @@ import java.util.Map;
 public record WorkerContainer(String cli, String image, Double cpus, Long memoryBytes) implements Serializable {
 
     /**
-     * {@code cli run} for one worker named {@code name}: {@code readOnly} and {@code writable} folders
-     * mounted at the same path, {@code env} set inside, then {@code inner} (the Python command).
+     * {@code cli run} for one worker named {@code name} as the executor JVM's unprivileged user
+     * ({@link ContainerUser#current()}): {@code readOnly} and {@code writable} folders mounted at the
+     * same path, {@code env} set inside, then {@code inner} (the Python command).
      */
     List<String> command(String name, List<String> readOnly, List<String> writable, Map<String, String> env,
                          List<String> inner) {
-        // hardened as the container runner's module containers (docs/security.md), as the executor's own
-        // uid:gid, which owns the scratch folder the worker writes (root only when the executor is root)
+        return command(name, readOnly, writable, env, inner, ContainerUser.current());
+    }
+
+    /** As above, as {@code user}: never root (docs/security.md). */
+    List<String> command(String name, List<String> readOnly, List<String> writable, Map<String, String> env,
+                         List<String> inner, ContainerUser user) {
+        // hardened as the container runner's module containers (docs/security.md)
         List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name));
         cmd.addAll(ContainerOptions.hardeningFlags());
-        executorUser().ifPresent(u -> cmd.add("--user=" + u));
+        cmd.add("--user=" + user.spec());
         if (cpus != null) {
             cmd.add("--cpus=" + cpus);
         }
@@ -44,19 +53,32 @@ public record WorkerContainer(String cli, String image, Double cpus, Long memory
         return cmd;
     }
 
-    private static java.util.Optional<String> executorUser() {
-        try {
-            Path self = Path.of("/proc/self");
-            int uid = (Integer) Files.getAttribute(self, "unix:uid");
-            int gid = (Integer) Files.getAttribute(self, "unix:gid");
-            return uid == 0 ? java.util.Optional.empty() : java.util.Optional.of(uid + ":" + gid);
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
     /** Removes the named container whatever its state (after its client was killed). */
     List<String> removeCommand(String name) {
         return List.of(cli, "rm", "-f", name);
+    }
+
+    /**
+     * The host pid of the named container's main process (the Python worker), asking the engine for a
+     * few seconds while the container starts; empty if it never says (then its CPU time is not read).
+     */
+    OptionalLong hostPid(String name) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                Process p = new ProcessBuilder(cli, "inspect", "--format", "{{.State.Pid}}", name)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[1-9][0-9]*")) {
+                    return OptionalLong.of(Long.parseLong(out));
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                return OptionalLong.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.empty();
     }
 }

@@ -12,6 +12,7 @@ import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
 import io.finkperf.results.SparkFailure;
 import io.finkperf.results.SparkModeResult;
+import io.finkperf.results.SparkTimingCheck;
 import io.finkperf.testing.FinkPerfCli;
 import io.finkperf.testing.RunOnce;
 import io.finkperf.testing.TestScience;
@@ -66,6 +67,17 @@ class ProfileSparkModeIT extends RunOnce {
             for (SparkModeResult.Partition p : loops.get(1).partitions()) {
                 assertTrue(p.reusedWorker(), m.name() + " loop 2");
             }
+        }
+    }
+
+    @Test
+    void theWorkersTimingsFitWhatTheExecutorObservedWithTheirCpuTimeReadFromOutside() {
+        for (ModuleResult m : results.modules()) {
+            SparkTimingCheck c = spark(m).timingCheck();
+            assertEquals(2 * 2, c.tasks(), m.name());
+            assertEquals(c.tasks(), c.tasksWithCpu(), m.name() + ": kept workers on the host, pid visible: " + c);
+            assertTrue(c.observedOverReportedMin() >= 1, m.name() + ": " + c);
+            assertTrue(c.unaccountedOverAllowedMax() < 1 && c.cpuOverAllowedMax() < 1, m.name() + ": " + c);
         }
     }
 

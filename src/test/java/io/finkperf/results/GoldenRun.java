@@ -91,7 +91,8 @@ final class GoldenRun {
                 "wall ns x coresUsed per loop", 0.5, 72.0, 72.0, 24_000.0, 333.3333333333333, 0.025, 0.003, Double.NaN,
                 8.333333333333334, "sha256:e3b0c44298fc1c14", "sha256:e3b0c44298fc1c14", true,
                 "sha256 of the canonical output stream (output_hash.py), partitions concatenated in order",
-                new SparkModeResult.Decomposition(0.5, parts, detail, 0.49, 0.02, true), List.of(loop));
+                new SparkModeResult.Decomposition(0.5, parts, detail, 0.49, 0.02, true), List.of(loop),
+                new SparkTimingCheck(2, 1, 0, 1.3125, 1.0625, 0.25, 0.5, null));
         return ModuleResult.builder("early_classifier", "ml", "fink_science.ztf.early_classifier.processor:classify",
                         "early_classifier")
                 .nAlerts(72).nChunks(2).importNs(1_250_000_000L)

@@ -34,7 +34,8 @@ class OverheadDecompositionTest {
         long end = imported + (readMs + computeMs + serializeMs + otherMs) * MS;
         long taskNs = writeMs * MS + (end + exitMs * MS - launch) + 3 * MS + untimedMs * MS;
         return new PartitionOutcome(i, 36, true, null, 0, "float64", new byte[0], taskNs, writeMs * MS, launch, launch + MS,
-                launch + 2 * MS, imported, end, end + exitMs * MS, readMs * MS, computeMs * MS, serializeMs * MS, 2 * MS, MS, false);
+                launch + 2 * MS, imported, end, end + exitMs * MS, readMs * MS, computeMs * MS, serializeMs * MS, 2 * MS, MS, false,
+                end + exitMs * MS - launch, PartitionOutcome.CPU_NOT_VISIBLE);
     }
 
     static LoopMeasurement loop() {

@@ -67,11 +67,11 @@ class PythonWorkerPoolTest {
     WorkerCommand serve() {
         ProcessBuilder pb = new ProcessBuilder(PythonLocator.find(null), "-m", "fink_perf_driver.spark_worker", "--serve");
         pb.environment().put("PYTHONPATH", PROJECT.resolve("python").toString());
-        return new WorkerCommand(pb, cleanups::incrementAndGet);
+        return new WorkerCommand(pb, cleanups::incrementAndGet, p -> java.util.OptionalLong.of(p.pid()));
     }
 
     Path spec(String name, String function) throws IOException {
-        var spec = JSON.createObjectNode().put("module", "m").put("entry", "pkg.m:" + function).put("call", "pandas_udf")
+        var spec = JSON.createObjectNode().put("module", "m").put("entry", function.contains(":") ? function : "pkg.m:" + function).put("call", "pandas_udf")
                 .put("science_dir", science.toString()).put("batch", batch.toString())
                 .put("output", tmp.resolve(name + ".json").toString()).put("output_stream", tmp.resolve(name + ".bin").toString());
         spec.putArray("args").addObject().put("column", "x");
@@ -109,6 +109,29 @@ class PythonWorkerPoolTest {
         assertEquals(10, result("b").path("n_alerts").asInt());
         assertEquals(result("a").path("output_hash"), result("b").path("output_hash"));
         assertTrue(Files.size(tmp.resolve("b.bin")) > 0);
+    }
+
+    @Test
+    void theWorkersCpuTimeIsReadFromOutsideAndGrowsWithItsWork() throws Exception {
+        Files.writeString(science.resolve("pkg/busy.py"), """
+                import time
+                def spin(x):
+                    end = time.process_time() + 0.2
+                    while time.process_time() < end:
+                        pass
+                    return x
+                """);
+        PooledWorker w = pool.borrow("m", serve());
+        assertEquals(OptionalInt.of(0), w.run(spec("a", "double"), 60));
+        long before = w.cpuNs().orElseThrow();
+        assertTrue(before > 0, "interpreter start and imports cost CPU");
+        long t0 = System.nanoTime();
+        assertEquals(OptionalInt.of(0), w.run(spec("b", "pkg.busy:spin"), 60));
+        long wall = System.nanoTime() - t0;
+        long spent = w.cpuNs().orElseThrow() - before;
+        // the module spins 0.2 s of CPU in its call, which the kernel counted, within the call's wall time
+        assertTrue(spent >= 190_000_000L, "CPU during the call: " + spent);
+        assertTrue(spent <= wall, "CPU " + spent + " within the round trip " + wall);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.SparkModeResult;
+import io.finkperf.results.SparkTimingCheck;
 import io.finkperf.testing.RunOnce;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,6 +82,18 @@ class SparkBenchIT extends RunOnce {
                     assertFalse(p.reusedWorker(), m.name());
                 }
             }
+        }
+    }
+
+    @Test
+    void theWorkersTimingsFitWhatTheExecutorObserved() {
+        for (ModuleResult m : results.modules()) {
+            SparkTimingCheck c = spark(m).timingCheck();
+            assertEquals(2 * 2, c.tasks(), m.name());
+            assertEquals(0, c.tasksWithCpu(), m.name() + ": a worker per task is reaped before its CPU time can be read");
+            assertTrue(Double.isNaN(c.cpuOverAllowedMax()), m.name());
+            assertTrue(c.observedOverReportedMin() > 1, m.name() + ": a fresh worker's call includes its start: " + c);
+            assertTrue(c.unaccountedOverAllowedMax() < 1, m.name() + ": " + c);
         }
     }
 
