@@ -1,10 +1,12 @@
 """Helpers shared by the tests: temp batches, temp science dirs, driver subprocesses."""
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 
 import numpy as np
 
@@ -70,3 +72,31 @@ class TempDirMixin(object):
 
     def tearDown(self):
         self._tmp.cleanup()
+
+
+class JvmSocket(object):
+    """Plays the Java side's control socket: accepts one connection and hands it to ``serve(conn)``
+    on a thread of its own."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="fpc-test-")
+        self.path = os.path.join(self.dir, "control.sock")
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(self.path)
+        self.server.listen(1)
+        self.thread = threading.Thread(target=self._accept)
+        self.thread.start()
+
+    def _accept(self):
+        conn, _ = self.server.accept()
+        try:
+            self.serve(conn)
+        finally:
+            conn.close()
+
+    def serve(self, conn):
+        raise NotImplementedError
+
+    def join(self, timeout):
+        self.thread.join(timeout)
+        self.server.close()

@@ -2,13 +2,13 @@
 supervisor reports the driver's CPU time per call from /proc, outside the driver's process."""
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import unittest
+
+from support import JvmSocket
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON_DIR = os.path.dirname(HERE)
@@ -31,21 +31,14 @@ for _ in range(3):
 """
 
 
-class PacingJvm(object):
+class PacingJvm(JvmSocket):
     """Plays the Java side: on 'ready' sends a ping, on 'pong' a call, and times each round trip."""
 
     def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix="fpc-test-")
-        self.path = os.path.join(self.dir, "control.sock")
-        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.server.bind(self.path)
-        self.server.listen(1)
         self.events, self.round_trips = [], []
-        self.thread = threading.Thread(target=self._serve)
-        self.thread.start()
+        JvmSocket.__init__(self)
 
-    def _serve(self):
-        conn, _ = self.server.accept()
+    def serve(self, conn):
         buf, t0, pings = b"", None, int(os.environ.get("PINGS", "2"))
         while True:
             data = conn.recv(65536)
@@ -66,11 +59,9 @@ class PacingJvm(object):
                 pings -= 1 if ping else 0
                 t0 = time.perf_counter_ns()
                 conn.sendall(b'{"op": "ping"}\n' if ping else b'{"op": "call"}\n')
-        conn.close()
 
     def finish(self):
-        self.thread.join(60)
-        self.server.close()
+        self.join(60)
         return self.events
 
 

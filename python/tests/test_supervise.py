@@ -5,29 +5,21 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import unittest
+
+from support import JvmSocket
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON_DIR = os.path.dirname(HERE)
 
 
-class FakeJvm(object):
-    """The Java side's control socket: accepts one connection, keeps its lines."""
+class FakeJvm(JvmSocket):
+    """Keeps every line the supervisor sends."""
 
-    def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix="fpc-test-")
-        self.path = os.path.join(self.dir, "control.sock")
-        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.server.bind(self.path)
-        self.server.listen(1)
-        self.lines = []
-        self.thread = threading.Thread(target=self._read)
-        self.thread.start()
+    lines = []
 
-    def _read(self):
-        conn, _ = self.server.accept()
+    def serve(self, conn):
         buf = b""
         while True:
             data = conn.recv(65536)
@@ -35,11 +27,9 @@ class FakeJvm(object):
                 break
             buf += data
         self.lines = [json.loads(l) for l in buf.decode().splitlines() if l]
-        conn.close()
 
     def events(self):
-        self.thread.join(30)
-        self.server.close()
+        self.join(30)
         return self.lines
 
 
