@@ -103,7 +103,7 @@ public final class OutcomeReader {
             return untrusted(cpu.get(), wall);
         }
         int chunks = result.path("n_chunks").asInt(0);
-        Optional<String> roundTrips = RoundTripCheck.disagreement(samples, log.pacedCalls(), chunks, log.roundTripPings());
+        Optional<String> roundTrips = RoundTripCheck.disagreement(samples, log.pacedCalls(), chunks);
         if (roundTrips.isPresent()) {
             return untrusted(roundTrips.get(), wall);
         }

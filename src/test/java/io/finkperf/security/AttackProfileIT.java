@@ -43,7 +43,7 @@ class AttackProfileIT {
         assertEquals(0, byName.get("forge_result").path("samplesNs").size(), "no forged sample published");
         assertEquals("untrusted", byName.get("fake_run").path("error").path("kind").asText(),
                 byName.get("fake_run").path("error").toString());
-        assertTrue(byName.get("fake_run").path("error").path("message").asText().contains("fink-perf timed"),
+        assertTrue(byName.get("fake_run").path("error").path("message").asText().contains("main thread ran"),
                 byName.get("fake_run").path("error").toString());
         assertEquals(0, byName.get("fake_run").path("samplesNs").size(), "the fake run's figures are not published");
         assertEquals("jvm-round-trip", byName.get("honest").path("extra").path("timing").path("timedBy").asText());

@@ -105,13 +105,13 @@ class AttackSuiteIT {
 
     /**
      * A forged result file; a driver clock slowed to report less than the kernel's timestamps show; a
-     * fake run consistent with the kernel's stamps, which only the JVM's round trips catch.
+     * fake run consistent with the kernel's stamps, which the CPU time of its main thread gives away.
      */
     static Stream<Arguments> lies() {
         return Stream.of("container", "local").flatMap(runner -> Stream.of(
                 arguments(runner, "forge_result", "not those announced on the control channel"),
                 arguments(runner, "slow_clock", "fink-perf observed"),
-                arguments(runner, "fake_run", "fink-perf timed")));
+                arguments(runner, "fake_run", "main thread ran")));
     }
 
     @ParameterizedTest(name = "{1} on {0}")
@@ -303,20 +303,33 @@ class AttackSuiteIT {
         assertEquals(o.samplesSeenNs().get(0), published.get(0));
     }
 
-    /** The fake run's figures without the round-trip check: what it would have published (100 times too fast). */
+    /** The fake run's figures without the CPU check: what it would have published (100 times too fast). */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"container", "local"})
-    void theFakeRunPassesEveryCheckButTheRoundTrips(String runner) {
+    void theFakeRunPassesEveryCheckButItsCpuTime(String runner) {
         DriverOutcome o = run(runner, "fake_run", List.of(), null);
 
         assertEquals(DriverOutcome.Status.UNTRUSTED, o.status(), o::errorLine);
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("reports ([0-9.]+) ms per loop but fink-perf timed ([0-9.]+) ms").matcher(o.errorLine());
+                .compile("reports ([0-9.]+) ms per loop but its main thread ran ([0-9.]+) ms").matcher(o.errorLine());
         assertTrue(m.find(), o.errorLine());
         double reported = Double.parseDouble(m.group(1));
         double observed = Double.parseDouble(m.group(2));
         assertTrue(reported < 1.0, "the module's own figure, slowed clock: " + o.errorLine());
-        assertTrue(observed >= 50.0, "the JVM waited for the 50 ms sleep: " + o.errorLine());
+        assertTrue(observed >= 45.0, "the 50 ms of CPU a call, read in /proc: " + o.errorLine());
+    }
+
+    /** The fake run waiting instead of computing: nothing proves the lie, but the JVM's round trips are published. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void aFakeRunThatWaitsGainsNothing(String runner) {
+        DriverOutcome o = run(runner, "fake_run_asleep", List.of(), null);
+
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        assertTrue(o.samplesSeenNs().stream().allMatch(ns -> ns < 5_000_000L), "claimed: " + o.samplesSeenNs());
+        assertTrue(o.observed().samplesNs().stream().allMatch(ns -> ns >= 45_000_000L),
+                "published: the 50 ms the JVM waited, " + o.observed().samplesNs());
+        assertEquals(List.of("jvm", "jvm", "jvm"), o.observed().timing().samplesFrom());
     }
 
     // --- helpers

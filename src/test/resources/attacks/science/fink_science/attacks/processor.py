@@ -71,23 +71,41 @@ def slow_clock(x):
     return honest(x)
 
 
-def fake_run(x):
-    """A self-consistent fake run: the driver's clock slowed 100 times and each call's start event
-    moved to just before its end (sent on the driver's own event socket), so the kernel-stamped
-    interval agrees with the tiny figure reported; result, events and CPU all say 100 times faster.
-    Only the JVM's own round trip of the request shows the 50 ms the call really kept it waiting."""
-    def patch():
-        from fink_perf_driver import progress
-        real = time.perf_counter_ns
-        time.perf_counter_ns = lambda: real() // 100
-        end = progress.CallEvents.end
-        progress.CallEvents.start = lambda self: None
+def _fake_run_patch():
+    """The driver's clock slowed 100 times and each call's start event moved to just before its end
+    (sent on the driver's own event socket), so the kernel-stamped interval agrees with the tiny
+    figure reported; result and events all say 100 times faster."""
+    from fink_perf_driver import progress
+    real = time.perf_counter_ns
+    time.perf_counter_ns = lambda: real() // 100
+    end = progress.CallEvents.end
+    progress.CallEvents.start = lambda self: None
 
-        def start_then_end(self, ns):
-            self.channel.send_raw(progress.CallEvents.START)
-            end(self, ns)
-        progress.CallEvents.end = start_then_end
-    _once("fake_run", patch)
+    def start_then_end(self, ns):
+        self.channel.send_raw(progress.CallEvents.START)
+        end(self, ns)
+    progress.CallEvents.end = start_then_end
+
+
+def _spin(seconds):
+    """Keeps the calling thread on a CPU for that long (by the process's CPU clock, which is not patched)."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def fake_run(x):
+    """A self-consistent fake run of 50 ms of CPU a call: what only the CPU time its main thread ran,
+    read outside its process, gives away."""
+    _once("fake_run", _fake_run_patch)
+    _spin(0.05)
+    return honest(x)
+
+
+def fake_run_asleep(x):
+    """The same fake run, waiting 50 ms a call instead of computing: no CPU time gives it away, but the
+    JVM's round trips show the wait, and they are what is published."""
+    _once("fake_run_asleep", _fake_run_patch)
     time.sleep(0.05)
     return honest(x)
 
