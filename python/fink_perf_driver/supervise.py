@@ -239,6 +239,7 @@ class Requests(object):
         self.mine = relay.requests_mine
         self.java_open = True
         self.cpu_before = None
+        self.cpu_at_pong = None
         self.answered = 0
         self.hz = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -286,14 +287,20 @@ class Requests(object):
             # the answer first: the Java side's next request is then on its way while this reads the CPU
             self.relay.forward(data, time.time_ns(), via="request")
             self.answered += 1
+            if data.startswith(b'{"event": "pong"') and self.cpu_before is not None:
+                # every call follows a ping: from here to its answer the driver's CPU is the call's own
+                # (the driver waits for the request meanwhile), without the work it did between calls
+                self.cpu_at_pong = driver_cpu(self.child_pid)[0]
             if data.startswith(b'{"event": "called"') and self.cpu_before is not None:
                 # read once per call, after its answer is on its way: the Java side's windows follow each
                 # other without a gap, so this reading also starts the next call's
                 after = driver_cpu(self.child_pid)
                 self.channel.send(event="served", cpu_ns=_delta(self.cpu_before[0], after[0]),
+                                  call_cpu_ns=_delta(self.cpu_at_pong, after[0]),
                                   user_ticks=_delta(self.cpu_before[1], after[1]),
                                   sys_ticks=_delta(self.cpu_before[2], after[2]), hz=self.hz)
                 self.cpu_before = after
+                self.cpu_at_pong = None
 
 
 def main(argv):
