@@ -41,7 +41,7 @@ public final class ScaleFixtures {
         return new ScaleResult(name, type, "ok", null, 72, 60L << 20, ColdStart.of(5_000_000, 12_000_000, 10_000_000),
                 new TimedCalls(List.of(10L, 11L), List.of(9L, 10L)), sizes, "cjd", bins, lengths, fit,
                 LengthFit.of(lengths, fit.aNs(), List.of(1000), 5), MemoryFit.of(sizes, 900), null,
-                NightCost.of(fit, 200_000, 10_000, 8, 4.375, 1.25, 56));
+                NightCost.of(fit, 200_000, 10_000, 8, 4.375, 1.25, 56), null);
     }
 
     public static ScaleReport report() {

@@ -46,7 +46,15 @@ public final class RoundTripCheck {
             return Optional.of(samples.size() + " measured loops of " + chunks + " chunk(s) reported but "
                     + calls.size() + " module calls requested by fink-perf");
         }
-        List<PacedLoop> loops = PacedLoop.group(calls, chunks);
+        return disagreement(samples, PacedLoop.group(calls, chunks), calls, pings);
+    }
+
+    /**
+     * The same rules for loops of any number of calls (a scale run's measurements): {@code samples} are the
+     * loops' own figures (each must be the sum of its calls' answers), {@code calls} every call of them.
+     */
+    public static Optional<String> disagreement(List<Long> samples, List<PacedLoop> loops, List<PacedCall> calls,
+                                                List<Long> pings) {
         List<Long> between = calls.stream().map(PacedCall::pingNs).toList();
         long medianPing = TimingCheck.median(between);
         double meanPing = between.stream().mapToLong(Long::longValue).average().orElse(0);
