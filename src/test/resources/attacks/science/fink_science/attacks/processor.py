@@ -71,6 +71,31 @@ def slow_clock(x):
     return honest(x)
 
 
+def _slowed(clock):
+    """``clock`` running 100 times slower from now on (no jump back: the call that installs it stays plausible)."""
+    t0 = clock()
+    return lambda: t0 + (clock() - t0) // 100
+
+
+def slow_scale_clocks(x):
+    """In a scale run: both clocks the driver reads around a call (wall and CPU) slowed 100 times, and 20 ms of
+    CPU per call; the cost model would show a module 100 times cheaper than it is."""
+    def patch():
+        time.perf_counter_ns = _slowed(time.perf_counter_ns)
+        time.process_time_ns = _slowed(time.process_time_ns)
+    _busy(0.02)
+    _once("scale_clocks", patch)
+    return honest(x)
+
+
+def slow_cpu_clock(x):
+    """In a scale run: only the CPU clock slowed 100 times (the cost model is fitted on CPU time), wall time
+    left honest; 20 ms of CPU per call reported as 0.2 ms."""
+    _busy(0.02)
+    _once("cpu_clock", lambda: setattr(time, "process_time_ns", _slowed(time.process_time_ns)))
+    return honest(x)
+
+
 def fake_run(x):
     """A self-consistent fake run: the driver's clock slowed 100 times and each call's start event
     moved to just before its end (sent on the driver's own event socket), so the kernel-stamped
