@@ -10,15 +10,12 @@ import java.util.List;
  * @param roundTripNs each call's round trip, by the JVM's clock
  * @param cpuNs       each call's CPU time (the driver's main thread, from the ping before it to its answer), read in
  *                    /proc by the supervisor; -1 where not readable
- * @param wallFrom    {@link #DRIVER}: the driver's wall figures agreed with the round trips; {@link #JVM}: they did
- *                    not, each is the round trip less the median ping
- * @param cpuFrom     {@link #DRIVER} or {@link #JVM} (the supervisor's reading), the same way
+ * @param wallFromJvm calls whose published wall figure is the JVM's (the round trip less the median ping): their
+ *                    own figure disagreed with their round trip; the others are the driver's
+ * @param cpuFromJvm  calls whose published CPU figure is the supervisor's reading, the same way
  */
-public record ScaleMeasurementTiming(String name, List<Long> roundTripNs, List<Long> cpuNs, String wallFrom,
-                                     String cpuFrom) {
-
-    public static final String DRIVER = "driver";
-    public static final String JVM = "jvm";
+public record ScaleMeasurementTiming(String name, List<Long> roundTripNs, List<Long> cpuNs, int wallFromJvm,
+                                     int cpuFromJvm) {
 
     public ScaleMeasurementTiming {
         roundTripNs = roundTripNs == null ? List.of() : List.copyOf(roundTripNs);

@@ -10,16 +10,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A scale run's module calls against the round trips the JVM timed, one request per call. Its
- * measurements (cold call, warm calls, each batch size, each length's probes and calls) play the part of
- * {@link RoundTripCheck}'s loops, with its rules and tolerances: the result must list exactly the calls
- * that were requested, each with the figure it was answered with; no call may report more than its round
- * trip; the pings between calls are bounded; the round trips may exceed the figures by the request cost
- * per call + 5 % + 1 ms (median over measurements). The cost model is fitted on CPU time, so the driver's
+ * A scale run's module calls against the round trips the JVM timed, one request per call, with
+ * {@link RoundTripCheck}'s rules and tolerances, each call playing the part of a loop of one chunk (a scale
+ * call is one module call on one batch, as a loop over a one-chunk batch is): the result must list exactly
+ * the calls that were requested, each with the figure it was answered with; no call may report more than
+ * its round trip; the pings between calls are bounded; a call's round trip may exceed its figure by the
+ * request cost + 5 % + 1 ms, as a median over calls. The cost model is fitted on CPU time, so the driver's
  * CPU figures are held the same way against the CPU time the supervisor read in /proc over each call alone:
- * that reading may exceed them by no more than the same allowance (median over measurements; a module's
+ * that reading may exceed a call's figure by no more than the same allowance (median over calls; a module's
  * other threads, which the driver's process-wide figure counts and the main thread's reading does not, can
- * only make the driver's figure larger).
+ * only make the driver's figure larger). Whole measurements (tens of calls) were tried as the loops first:
+ * their sums gather every preemption and every call's relay cost beyond the pings' 90th percentile, and
+ * flagged an honest 20 µs module in a container (docs/security.md).
  */
 public final class ScaleRoundTrips {
 
@@ -42,110 +44,87 @@ public final class ScaleRoundTrips {
                     + " were requested by fink-perf");
         }
         int i = 0;
+        List<Long> wall = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         for (Measurement m : measured) {
             if (m.calls().cpuNs().size() != m.calls().wallNs().size()) {
                 return Optional.of(m.name() + " lists " + m.calls().wallNs().size() + " wall times but "
                         + m.calls().cpuNs().size() + " CPU times");
             }
-            for (long wall : m.calls().wallNs()) {
-                if (wall != calls.get(i).driverNs()) {
+            for (long w : m.calls().wallNs()) {
+                if (w != calls.get(i).driverNs()) {
                     return Optional.of(String.format(Locale.ROOT, "call %d (%s) is listed as %d ns but was answered"
-                            + " with %d ns", i + 1, m.name(), wall, calls.get(i).driverNs()));
+                            + " with %d ns", i + 1, m.name(), w, calls.get(i).driverNs()));
                 }
                 i++;
             }
+            wall.addAll(m.calls().wallNs());
+            cpu.addAll(m.calls().cpuNs());
         }
-        List<PacedLoop> loops = loops(measured, calls);
-        List<Long> samples = loops.stream().map(PacedLoop::driverNs).toList();
-        Optional<String> wall = RoundTripCheck.disagreement(samples, loops, calls, pings);
-        if (wall.isPresent()) {
-            return wall;
-        }
-        if (!cpuVisible(calls)) {
-            return Optional.empty();
+        List<PacedLoop> loops = calls.stream().map(c -> PacedLoop.of(List.of(c))).toList();
+        Optional<String> byWall = RoundTripCheck.disagreement(wall, loops, calls, pings);
+        if (byWall.isPresent() || !cpuVisible(calls)) {
+            return byWall;
         }
         long ipc = RoundTripCheck.ipcNs(pings);
         List<Long> gaps = new ArrayList<>();
         List<Long> allowed = new ArrayList<>();
-        List<Long> reported = new ArrayList<>();
         List<Long> observed = new ArrayList<>();
-        int from = 0;
-        for (int k = 0; k < measured.size(); k++) {
-            List<PacedCall> own = calls.subList(from, from + loops.get(k).calls());
-            from += own.size();
-            long driverCpu = sum(measured.get(k).calls().cpuNs());
-            long seenCpu = own.stream().mapToLong(PacedCall::callCpuNs).sum();
-            gaps.add(seenCpu - driverCpu);
+        for (int k = 0; k < calls.size(); k++) {
+            gaps.add(calls.get(k).callCpuNs() - cpu.get(k));
             allowed.add(RoundTripCheck.allowance(loops.get(k), ipc));
-            reported.add(driverCpu);
-            observed.add(seenCpu);
+            observed.add(calls.get(k).callCpuNs());
         }
         long gap = TimingCheck.median(gaps);
         long allow = TimingCheck.median(allowed);
         if (gap > allow) {
-            return Optional.of(String.format(Locale.ROOT, "the module reports %.3f ms of CPU time per measurement but"
-                    + " its process spent %.3f ms in those calls (median of %d measurements; allowed difference %.3f ms)",
-                    TimingCheck.median(reported) / 1e6, TimingCheck.median(observed) / 1e6, measured.size(), allow / 1e6));
+            return Optional.of(String.format(Locale.ROOT, "the module reports %.3f ms of CPU time per call but its"
+                    + " process spent %.3f ms in its calls (median of %d calls; allowed difference %.3f ms)",
+                    TimingCheck.median(cpu) / 1e6, TimingCheck.median(observed) / 1e6, calls.size(), allow / 1e6));
         }
         return Optional.empty();
     }
 
     /**
-     * The figures to fit the cost model on: each measurement's own when it agrees with its round trips (wall)
-     * and with the supervisor's reading (CPU), else what fink-perf observed, call by call: the round trip less
-     * the median ping, the CPU time read in /proc — never below the driver's figure, so a measurement preempted
-     * in the relay is not made cheaper, and one forged while the medians held gains nothing.
+     * The figures to fit the cost model on: each call's own when it agrees with its round trip (wall) and with
+     * the supervisor's reading (CPU), else what fink-perf observed: the round trip less the median ping, the CPU
+     * time read in /proc — never below the driver's figure, so a call preempted in the relay is not made
+     * cheaper, and calls forged while the medians held gain nothing.
      */
     public static Published published(List<Measurement> measured, List<PacedCall> calls, List<Long> pings) {
         long ipc = RoundTripCheck.ipcNs(pings);
         long ping = pings.isEmpty() ? 0 : Math.min(RoundTripCheck.MAX_IPC_NS, TimingCheck.median(pings));
         boolean cpuVisible = cpuVisible(calls);
-        List<PacedLoop> loops = loops(measured, calls);
         List<Measurement> out = new ArrayList<>();
         List<ScaleMeasurementTiming> timings = new ArrayList<>();
         int from = 0;
-        for (int k = 0; k < measured.size(); k++) {
-            Measurement m = measured.get(k);
-            PacedLoop l = loops.get(k);
-            List<PacedCall> own = calls.subList(from, from + l.calls());
+        for (Measurement m : measured) {
+            List<PacedCall> own = calls.subList(from, from + m.calls().wallNs().size());
             from += own.size();
-            long allow = RoundTripCheck.allowance(l, ipc);
-            boolean wallAgrees = l.roundTripNs() - l.driverNs() <= allow;
-            boolean cpuAgrees = !cpuVisible
-                    || own.stream().mapToLong(PacedCall::callCpuNs).sum() - sum(m.calls().cpuNs()) <= allow;
             List<Long> wall = new ArrayList<>();
             List<Long> cpu = new ArrayList<>();
+            int wallFromJvm = 0;
+            int cpuFromJvm = 0;
             for (int c = 0; c < own.size(); c++) {
+                PacedCall call = own.get(c);
                 long w = m.calls().wallNs().get(c);
                 long t = m.calls().cpuNs().get(c);
-                wall.add(wallAgrees ? w : Math.max(w, own.get(c).roundTripNs() - ping));
-                cpu.add(cpuAgrees ? t : Math.max(t, own.get(c).callCpuNs()));
+                long allow = RoundTripCheck.allowance(PacedLoop.of(List.of(call)), ipc);
+                boolean wallAgrees = call.roundTripNs() - w <= allow;
+                boolean cpuAgrees = !cpuVisible || call.callCpuNs() - t <= allow;
+                wall.add(wallAgrees ? w : Math.max(w, call.roundTripNs() - ping));
+                cpu.add(cpuAgrees ? t : Math.max(t, call.callCpuNs()));
+                wallFromJvm += wallAgrees ? 0 : 1;
+                cpuFromJvm += cpuAgrees ? 0 : 1;
             }
             out.add(new Measurement(m.name(), new TimedCalls(wall, cpu)));
             timings.add(new ScaleMeasurementTiming(m.name(), own.stream().map(PacedCall::roundTripNs).toList(),
-                    own.stream().map(PacedCall::callCpuNs).toList(),
-                    wallAgrees ? ScaleMeasurementTiming.DRIVER : ScaleMeasurementTiming.JVM,
-                    cpuAgrees ? ScaleMeasurementTiming.DRIVER : ScaleMeasurementTiming.JVM));
+                    own.stream().map(PacedCall::callCpuNs).toList(), wallFromJvm, cpuFromJvm));
         }
         return new Published(out, new ScaleTiming(ObservedTiming.JVM_ROUND_TRIP, ipc, pings, cpuVisible, timings));
     }
 
-    private static List<PacedLoop> loops(List<Measurement> measured, List<PacedCall> calls) {
-        List<PacedLoop> loops = new ArrayList<>();
-        int from = 0;
-        for (Measurement m : measured) {
-            int n = m.calls().wallNs().size();
-            loops.add(PacedLoop.of(calls.subList(from, from + n)));
-            from += n;
-        }
-        return loops;
-    }
-
     private static boolean cpuVisible(List<PacedCall> calls) {
         return !calls.isEmpty() && calls.stream().allMatch(c -> c.callCpuNs() >= 0);
-    }
-
-    private static long sum(List<Long> xs) {
-        return xs.stream().mapToLong(Long::longValue).sum();
     }
 }

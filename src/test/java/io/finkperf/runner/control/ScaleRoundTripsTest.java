@@ -96,8 +96,8 @@ class ScaleRoundTripsTest {
                     measured("N=1", 8, 20_000_000L, 200_000L));
             List<PacedCall> calls = seen(14, 20_000_000L, 20_300_000L, 20_000_000L);
             Optional<String> why = ScaleRoundTrips.disagreement(m, calls, PINGS);
-            assertTrue(why.orElseThrow().contains("reports 1.000 ms of CPU time per measurement but its process spent"
-                    + " 100.000 ms"), why::get);
+            assertTrue(why.orElseThrow().contains("reports 0.200 ms of CPU time per call but its process spent"
+                    + " 20.000 ms in its calls (median of 14 calls"), why::get);
         }
     }
 
@@ -110,7 +110,7 @@ class ScaleRoundTripsTest {
     }
 
     @Test
-    void aForgedMinorityOfMeasurementsIsPublishedAsTheJvmSawIt() {
+    void aForgedMinorityOfCallsIsPublishedAsTheJvmSawIt() {
         List<Measurement> m = new ArrayList<>(honest());
         m.set(3, measured("N=100", 4, 70_000L, 69_900L)); // 7 ms calls claimed 100 times cheaper
         List<PacedCall> calls = new ArrayList<>(honestCalls());
@@ -124,9 +124,23 @@ class ScaleRoundTripsTest {
         assertEquals(Collections.nCopies(4, 7_090_000L), n100.wallNs(), "7.3 ms of round trip less the median ping (210 µs)");
         assertEquals(Collections.nCopies(4, 7_050_000L), n100.cpuNs(), "the supervisor's reading");
         ScaleMeasurementTiming t = p.timing().measurements().get(3);
-        assertEquals(List.of(ScaleMeasurementTiming.JVM, ScaleMeasurementTiming.JVM), List.of(t.wallFrom(), t.cpuFrom()));
-        assertEquals(1, p.timing().fromJvm());
+        assertEquals(List.of(4, 4), List.of(t.wallFromJvm(), t.cpuFromJvm()));
+        assertEquals(8, p.timing().fromJvm());
+        assertEquals(18, p.timing().calls());
         assertEquals(honest().subList(0, 3), p.measurements().subList(0, 3));
+    }
+
+    @Test
+    void manyCheapCallsOfAMeasurementDoNotAddUpToAFlag() {
+        // 30 calls of 20 µs, each 190 µs longer by the JVM's clock, one of them preempted for 12 ms: held call by call,
+        // the preempted one alone disagrees; summed over the measurement, it would flag the whole run
+        List<Measurement> m = List.of(measured("cold", 1, 20_000L, 20_000L), measured("warm", 30, 20_000L, 20_000L));
+        List<PacedCall> calls = new ArrayList<>(seen(31, 20_000L, 210_000L, 40_000L));
+        calls.set(5, new PacedCall(20_000L, 12_000_000L, 250_000L, 40_000L, 1, 0, 40_000L)); // one preempted call
+        assertEquals(Optional.empty(), ScaleRoundTrips.disagreement(m, calls, PINGS));
+        ScaleRoundTrips.Published p = ScaleRoundTrips.published(m, calls, PINGS);
+        assertEquals(11_790_000L, p.measurements().get(1).calls().wallNs().get(4), "the preempted call as the JVM saw it");
+        assertEquals(1, p.timing().fromJvm());
     }
 
     @Test
