@@ -53,9 +53,10 @@ cgroup_manager="cgroupfs"'
         rm -f "$sock"
         # Run from $dir: conmon leaves an empty `oom` file in the service's working directory.
         cd "$dir" || exit 1
-        CONTAINERS_CONF="$conf" nohup podman system service --time=0 "unix://$sock" \
-          >"$dir/service.log" 2>&1 9>&- &
-        echo $! >"$pidfile"
+        # A session of its own: killing the process group of whoever sourced this (a timed-out
+        # job, a test harness) must not take the service down under the other users of the socket.
+        CONTAINERS_CONF="$conf" setsid -f sh -c 'echo $$ >"$1"; exec podman system service --time=0 "unix://$2"' \
+          sh "$pidfile" "$sock" >"$dir/service.log" 2>&1 </dev/null 9>&-
       fi
       for i in $(seq 1 100); do
         curl -sf --max-time 2 --unix-socket "$sock" http://d/_ping >/dev/null 2>&1 && exit 0
