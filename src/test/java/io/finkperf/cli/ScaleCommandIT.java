@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.finkperf.results.ModuleResult;
 import io.finkperf.results.ObservedTiming;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,12 +145,12 @@ class ScaleCommandIT {
         RunResults r = ResultsJson.read(dir.resolve("results.json"));
         ScaleResult forged = module(r, "slow_cpu_clock");
         assertEquals("error", forged.status());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^untrusted: results not trusted: the module reports"
+        Matcher why = Pattern.compile("^untrusted: results not trusted: the module reports"
                 + " ([0-9.]+) ms of CPU time per call but its process spent ([0-9.]+) ms").matcher(forged.message());
-        assertTrue(m.find(), forged.message());
-        assertTrue(Double.parseDouble(m.group(1)) < 1 && Double.parseDouble(m.group(2)) >= 15, "20 ms of CPU reported as"
+        assertTrue(why.find(), forged.message());
+        assertTrue(Double.parseDouble(why.group(1)) < 1 && Double.parseDouble(why.group(2)) >= 15, "20 ms of CPU reported as"
                 + " 0.2 ms: " + forged.message());
-        assertTrue(r.modules().stream().allMatch(m -> m.ok()), "its profile pass (process-wide CPU) is not fooled, only scale's clock");
+        assertTrue(r.modules().stream().allMatch(ModuleResult::ok), "its profile pass (process-wide CPU) is not fooled, only scale's clock");
         assertTrue(module(r, "honest").ok(), "the honest module next to it is measured");
     }
 
