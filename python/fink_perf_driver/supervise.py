@@ -204,15 +204,20 @@ class Relay(object):
             self.channel.send(**event)
 
 
+def driver_sched_ns(pid):
+    """The driver's main-thread CPU ns from /proc/PID/schedstat, or None when unreadable."""
+    try:
+        with open("/proc/%d/schedstat" % pid) as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def driver_cpu(pid):
     """(main-thread CPU ns from /proc/PID/schedstat, user ticks, system ticks of the whole process
     from /proc/PID/stat), each None when unreadable: read here, outside the driver's process."""
-    sched = user = system = None
-    try:
-        with open("/proc/%d/schedstat" % pid) as f:
-            sched = int(f.read().split()[0])
-    except (OSError, ValueError, IndexError):
-        pass
+    sched = driver_sched_ns(pid)
+    user = system = None
     try:
         with open("/proc/%d/stat" % pid, "rb") as f:
             stat = f.read().decode("ascii", "replace")
@@ -284,13 +289,14 @@ class Requests(object):
                 data = self.mine.recv(control.MAX_EVENT_BYTES)
             except (BlockingIOError, InterruptedError, OSError):
                 return
+            if data.startswith(b'{"event": "pong"') and self.cpu_before is not None:
+                # every call follows a ping: from here to its answer the driver's CPU is the call's own, without
+                # the work it did between calls. Read before the pong is relayed, while the driver waits: the
+                # reading then lengthens the ping's round trip, never the call's.
+                self.cpu_at_pong = driver_sched_ns(self.child_pid)
             # the answer first: the Java side's next request is then on its way while this reads the CPU
             self.relay.forward(data, time.time_ns(), via="request")
             self.answered += 1
-            if data.startswith(b'{"event": "pong"') and self.cpu_before is not None:
-                # every call follows a ping: from here to its answer the driver's CPU is the call's own
-                # (the driver waits for the request meanwhile), without the work it did between calls
-                self.cpu_at_pong = driver_cpu(self.child_pid)[0]
             if data.startswith(b'{"event": "called"') and self.cpu_before is not None:
                 # read once per call, after its answer is on its way: the Java side's windows follow each
                 # other without a gap, so this reading also starts the next call's
