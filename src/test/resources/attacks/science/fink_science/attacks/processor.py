@@ -14,6 +14,7 @@ import pandas as pd
 
 _calls = {"n": 0}
 _slow = {"on": False}
+_mode = {}
 _armed = set()
 
 
@@ -88,9 +89,18 @@ def slow_scale_clocks(x):
     return honest(x)
 
 
+def _scale_run():
+    if "scale" not in _mode:
+        _mode["scale"] = "scale" in _spec()
+    return _mode["scale"]
+
+
 def slow_cpu_clock(x):
     """In a scale run: only the CPU clock slowed 100 times (the cost model is fitted on CPU time), wall time
-    left honest; 20 ms of CPU per call reported as 0.2 ms."""
+    left honest; 20 ms of CPU per call reported as 0.2 ms. Honest in profile's loops, so that what flags it
+    is the scale run's check."""
+    if not _scale_run():
+        return honest(x)
     _busy(0.02)
     _once("cpu_clock", lambda: setattr(time, "process_time_ns", _slowed(time.process_time_ns)))
     return honest(x)
