@@ -143,7 +143,7 @@ public final class ScaleMarkdown implements ReportWriter {
                 md.append("the driver's own figures, not checked (a results file of an earlier version)\n");
                 continue;
             }
-            md.append(String.format(Locale.ROOT, "%,d calls timed by fink-perf (an empty request: %s), ", t.calls(),
+            md.append(String.format(Locale.ROOT, "%,d calls timed by fink-perf (empty requests, 90th percentile: %s), ", t.calls(),
                     Units.seconds(t.ipcNs() / 1e9)));
             md.append(t.fromJvm() == 0 ? "every figure the driver's"
                     : String.format(Locale.ROOT, "%d figure%s fink-perf's", t.fromJvm(), t.fromJvm() == 1 ? "" : "s"));
