@@ -53,10 +53,11 @@ def cmd_run(spec_path):
         result = new_result(raw)
         output = raw.get("output") if isinstance(raw, dict) else None
         spec = RunSpec(raw)
+        pacer = Pacer(requests) if requests is not None and channel is not None else None
         if spec.scale is not None:
-            run_scale(spec, result, progress)
+            run_scale(spec, result, progress, pacer=pacer)
         else:
-            run(spec, result, progress, pacer=Pacer(requests) if requests is not None and channel is not None else None)
+            run(spec, result, progress, pacer=pacer)
         code = EXIT_OK
     except DriverError as e:
         result["error"] = error_json(e)

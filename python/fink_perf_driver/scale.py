@@ -126,15 +126,23 @@ class Workload(object):
 
 
 class Caller(object):
-    def __init__(self, fn, own):
-        self.fn, self.own = fn, own
+    """Times module calls. With a ``pacer`` (pacing.Pacer) each call waits for the Java side's request
+    and is answered at once, so the Java side times every call's round trip itself; the arguments are
+    built before the request is awaited."""
+
+    def __init__(self, fn, own, pacer=None):
+        self.fn, self.own, self.pacer = fn, own, pacer
 
     def __call__(self, args, n_rows):
         """(wall ns, CPU ns) of one call. CPU time is what a night costs in core-seconds, and
         it holds up when other processes share the cores; wall time is kept beside it."""
+        if self.pacer:
+            self.pacer.await_call()
         c0 = time.process_time_ns()
         out, ns = call_module(self.fn, args, self.own)
         cpu = time.process_time_ns() - c0
+        if self.pacer:
+            self.pacer.called(ns)
         check_output(out, n_rows)
         return ns, cpu
 
@@ -185,17 +193,23 @@ def memory_call(call, args, n_rows):
 
 def probe_alerts(call, make_args, cfg):
     """Alerts per call for a length measurement: doubled from 1 until one call takes a
-    (min_repeats + 1)-th of the budget; the probes warm the module up on that input."""
+    (min_repeats + 1)-th of the budget; the probes warm the module up on that input. Returns k and
+    the probes' own (wall, CPU) figures: they are module calls too, paced and reported like the others."""
     k = 1
+    probes = {"wall_ns": [], "cpu_ns": []}
     while True:
-        ns = call(make_args(k, 0), k)[1]
+        wall, ns = call(make_args(k, 0), k)
+        probes["wall_ns"].append(wall)
+        probes["cpu_ns"].append(ns)
         if ns / 1e9 >= cfg["budget_s"] / (cfg["min_repeats"] + 1) or k >= cfg["max_alerts_per_length"]:
-            return k
+            return k, probes
         k = min(2 * k, cfg["max_alerts_per_length"])
 
 
-def run_scale(spec, result, progress):
-    """Fills ``result["scale"]`` in place (and the usual result fields the run shares)."""
+def run_scale(spec, result, progress, pacer=None):
+    """Fills ``result["scale"]`` in place (and the usual result fields the run shares). With a
+    ``pacer``, every module call (cold, warm, batch sizes, probes, lengths) is requested by the Java
+    side, in the order the result lists them (ARCHITECTURE.md, fink-perf-scale/1)."""
     cfg = scale_config(spec.raw.get("scale"))
     progress.phase("load")
     reader = open_batch(spec)
@@ -215,12 +229,12 @@ def run_scale(spec, result, progress):
     result["import_ns"] = import_ns
     result["python"] = python_versions(versions["pyspark"])
     call = Caller(row_invoker(fn) if workload.rows else fn,
-                  own_packages(spec.science_dir, parse_entry(spec.entry)[0]))
+                  own_packages(spec.science_dir, parse_entry(spec.entry)[0]), pacer)
     out = {"format": "fink-perf-scale/1", "idle_rss_bytes": idle_rss, "import_ns": import_ns,
            "data_alerts": workload.n}
 
     progress.phase("cold")
-    out["cold_call_ns"] = call(data_args, workload.n)[0]
+    out["cold_call_ns"], out["cold_cpu_ns"] = call(data_args, workload.n)
     out["warm"] = repeat(call, lambda r: data_args, workload.n, cfg, progress=progress, label="warm")
 
     progress.phase("batch_sizes")
@@ -250,9 +264,9 @@ def run_scale(spec, result, progress):
 
             def make_real(k, r, view=view):
                 return view.args(walk(np.arange(view.n), k, r))
-            k = probe_alerts(call, make_real, cfg)
+            k, probes = probe_alerts(call, make_real, cfg)
             entry = {"lo": lo, "hi": hi, "data_alerts": int(len(members)),
-                     "mean_length": float(np.mean(lengths[members])), "alerts_per_call": k}
+                     "mean_length": float(np.mean(lengths[members])), "alerts_per_call": k, "probes": probes}
             entry.update(repeat(call, lambda r, k=k, f=make_real: f(k, r), k, cfg,
                                 cover_calls(len(members), k, cfg), progress, "bin %d-%d" % (lo, hi)))
             out["real_bins"].append(entry)
@@ -263,8 +277,8 @@ def run_scale(spec, result, progress):
 
             def make_resized(k, r, view=view):
                 return view.args(walk(np.arange(view.n), k, r))
-            k = probe_alerts(call, make_resized, cfg)
-            entry = {"length": length, "alerts_per_call": k}
+            k, probes = probe_alerts(call, make_resized, cfg)
+            entry = {"length": length, "alerts_per_call": k, "probes": probes}
             entry.update(repeat(call, lambda r, k=k, f=make_resized: f(k, r), k, cfg,
                                 cover_calls(len(subset), k, cfg), progress, "length %d" % length))
             out["lengths"].append(entry)

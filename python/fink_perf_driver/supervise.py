@@ -204,15 +204,20 @@ class Relay(object):
             self.channel.send(**event)
 
 
+def driver_sched_ns(pid):
+    """The driver's main-thread CPU ns from /proc/PID/schedstat, or None when unreadable."""
+    try:
+        with open("/proc/%d/schedstat" % pid) as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def driver_cpu(pid):
     """(main-thread CPU ns from /proc/PID/schedstat, user ticks, system ticks of the whole process
     from /proc/PID/stat), each None when unreadable: read here, outside the driver's process."""
-    sched = user = system = None
-    try:
-        with open("/proc/%d/schedstat" % pid) as f:
-            sched = int(f.read().split()[0])
-    except (OSError, ValueError, IndexError):
-        pass
+    sched = driver_sched_ns(pid)
+    user = system = None
     try:
         with open("/proc/%d/stat" % pid, "rb") as f:
             stat = f.read().decode("ascii", "replace")
@@ -239,6 +244,7 @@ class Requests(object):
         self.mine = relay.requests_mine
         self.java_open = True
         self.cpu_before = None
+        self.cpu_at_pong = None
         self.answered = 0
         self.hz = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -283,6 +289,11 @@ class Requests(object):
                 data = self.mine.recv(control.MAX_EVENT_BYTES)
             except (BlockingIOError, InterruptedError, OSError):
                 return
+            if data.startswith(b'{"event": "pong"') and self.cpu_before is not None:
+                # every call follows a ping: from here to its answer the driver's CPU is the call's own, without
+                # the work it did between calls. Read before the pong is relayed, while the driver waits: the
+                # reading then lengthens the ping's round trip, never the call's.
+                self.cpu_at_pong = driver_sched_ns(self.child_pid)
             # the answer first: the Java side's next request is then on its way while this reads the CPU
             self.relay.forward(data, time.time_ns(), via="request")
             self.answered += 1
@@ -291,9 +302,11 @@ class Requests(object):
                 # other without a gap, so this reading also starts the next call's
                 after = driver_cpu(self.child_pid)
                 self.channel.send(event="served", cpu_ns=_delta(self.cpu_before[0], after[0]),
+                                  call_cpu_ns=_delta(self.cpu_at_pong, after[0]),
                                   user_ticks=_delta(self.cpu_before[1], after[1]),
                                   sys_ticks=_delta(self.cpu_before[2], after[2]), hz=self.hz)
                 self.cpu_before = after
+                self.cpu_at_pong = None
 
 
 def main(argv):

@@ -86,6 +86,11 @@ class PacingTest(unittest.TestCase):
             self.assertGreaterEqual(s["cpu_ns"], 25000000)
             self.assertLess(s["cpu_ns"], 1000000000)
             self.assertEqual(s["hz"], os.sysconf("SC_CLK_TCK"))
+        # the call's own CPU, read from the pong just before it (this fake JVM pings before the first call
+        # only): within the whole reading and holding the call; none for a call that no ping preceded
+        self.assertGreaterEqual(served[0]["call_cpu_ns"], 25000000)
+        self.assertLessEqual(served[0]["call_cpu_ns"], served[0]["cpu_ns"])
+        self.assertEqual([s["call_cpu_ns"] for s in served[1:]], [None, None])
         self.assertEqual(events[-1]["event"], "exit")
 
 

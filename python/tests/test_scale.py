@@ -1,5 +1,6 @@
 """fink-perf scale, driver side: deterministic row choice, light-curve resizing, and the raw
 measurements of modules with a known cost shape (src/test/resources/scale)."""
+import io
 import os
 import unittest
 
@@ -7,7 +8,10 @@ import numpy as np
 
 from support import REPO_DIR, TempDirMixin, light_curves, run_driver, write_batch
 from fink_perf_driver.errors import DriverError
-from fink_perf_driver.scale import resize_history, scale_config, select_rows, walk
+from fink_perf_driver.progress import Progress
+from fink_perf_driver.runner import new_result
+from fink_perf_driver.scale import resize_history, run_scale, scale_config, select_rows, walk
+from fink_perf_driver.spec import RunSpec
 
 FIXTURES = os.path.join(REPO_DIR, "src", "test", "resources", "scale", "science")
 
@@ -88,6 +92,51 @@ class ScaleRunTest(TempDirMixin, unittest.TestCase):
         peak = [b["memory"]["peak_rss_bytes"] - b["memory"]["rss_before_bytes"] for b in s["batch_sizes"]]
         per_alert = (peak[1] - peak[0]) / 990.0
         self.assertAlmostEqual(per_alert / (20 * 1024), 1.0, delta=0.3)
+
+
+class CountingPacer(object):
+    """Stands for the Java side's requests: one per module call, each answered with the driver's figure."""
+
+    def __init__(self):
+        self.requests, self.answers, self.in_order = 0, [], True
+
+    def await_call(self):
+        self.requests += 1
+
+    def called(self, ns):
+        self.in_order = self.in_order and len(self.answers) == self.requests - 1
+        self.answers.append(ns)
+
+
+def recorded_calls(s):
+    """Every module call's wall figure in the result, in call order (ARCHITECTURE.md: fink-perf-scale/1)."""
+    walls = [s["cold_call_ns"]] + s["warm"]["wall_ns"]
+    for b in s["batch_sizes"]:
+        walls += b["wall_ns"]
+    for r in s["real_bins"] + s["lengths"]:
+        walls += r["probes"]["wall_ns"] + r["wall_ns"]
+    return walls
+
+
+class PacedScaleTest(TempDirMixin, unittest.TestCase):
+    def test_every_module_call_is_requested_and_listed_in_call_order(self):
+        batch = os.path.join(self.tmp, "batch")
+        write_batch(batch, light_curves(12, min_len=3, max_len=30))
+        raw = {"module": "fixed_cost", "entry": "fink_science.ztf.fixed_cost.processor:fixed_cost",
+               "science_dir": FIXTURES, "batch": batch, "args": [{"column": "cjd"}],
+               "output": os.path.join(self.tmp, "r.json"),
+               "scale": {"batch_sizes": [1, 20], "lengths": [5, 40], "budget_s": 0.02}}
+        pacer = CountingPacer()
+        result = run_scale(RunSpec(raw), new_result(raw), Progress(stream=io.StringIO()), pacer=pacer)
+        s = result["scale"]
+        self.assertTrue(pacer.in_order, "each call answered before the next request")
+        self.assertEqual(recorded_calls(s), pacer.answers)
+        self.assertEqual(pacer.requests, len(pacer.answers))
+        self.assertEqual(len(s["batch_sizes"][0]["wall_ns"]), 12)  # one call per alert: 12 alerts
+        for r in s["real_bins"] + s["lengths"]:
+            self.assertGreaterEqual(len(r["probes"]["wall_ns"]), 1)
+            self.assertEqual(len(r["probes"]["wall_ns"]), len(r["probes"]["cpu_ns"]))
+        self.assertGreaterEqual(s["cold_cpu_ns"], 4000000)  # fixed_cost: 5 ms of CPU per call
 
 
 if __name__ == "__main__":

@@ -108,7 +108,9 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
                 if ("error".equals(s.status())) {
                     String m = s.message() == null ? "" : s.message();
                     return m.startsWith("timeout") ? ExitCode.TIMEOUT
-                            : m.startsWith("out_of_memory") ? ExitCode.OUT_OF_MEMORY : ExitCode.MODULE_ERROR;
+                            : m.startsWith("out_of_memory") ? ExitCode.OUT_OF_MEMORY
+                            : m.startsWith("untrusted") ? ExitCode.UNTRUSTED
+                            : m.startsWith("killed") || m.startsWith("incomplete") ? ExitCode.KILLED : ExitCode.MODULE_ERROR;
                 }
             }
         }

@@ -22,9 +22,12 @@ import io.finkperf.runner.DriverArg;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.ModuleRunner;
+import io.finkperf.runner.ObservedScale;
 import io.finkperf.runner.ScaleSpec;
+import io.finkperf.runner.control.ScaleRoundTrips;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,33 +88,44 @@ final class ScaleEngine {
                 0, 1, false, work.resolve("scale").resolve(m.name() + ".json").toAbsolutePath(), null, m.output(),
                 req.timeout(), m.call().label(), null, new ScaleSpec(s.batchSizes(), s.lengths(), pass.budgetS()));
         DriverOutcome outcome = runner.run(spec, progress);
-        if (!outcome.ok() || outcome.result() == null || !outcome.result().has("scale")) {
+        ObservedScale observed = outcome.observed() == null ? null : outcome.observed().scale();
+        if (!outcome.ok() || outcome.result() == null || !outcome.result().has("scale") || observed == null) {
             String why = outcome.result() != null && outcome.result().path("error").has("message")
                     ? outcome.result().path("error").path("message").asText() : outcome.errorLine();
             return ScaleResult.failed(m.name(), type, "error", outcome.status().name().toLowerCase(Locale.ROOT) + ": " + why);
         }
-        return derive(m.name(), type, outcome.result().get("scale"), profiledResult, s);
+        return derive(m.name(), type, outcome.result().get("scale"), observed, profiledResult, s);
     }
 
-    /** The record of one module from the driver's {@code fink-perf-scale/1} object, with every fit. */
-    static ScaleResult derive(String module, String type, JsonNode j, ModuleResult profiled, ScaleReport.Settings s) {
-        TimedCalls warm = calls(j.path("warm"));
-        ColdStart cold = ColdStart.of(j.path("import_ns").asLong(), j.path("cold_call_ns").asLong(), (long) warm.medianWallNs());
+    /**
+     * The record of one module from the driver's {@code fink-perf-scale/1} object, with every fit. The calls'
+     * figures are those {@code observed} publishes (the driver's where they agreed with what fink-perf timed,
+     * else fink-perf's), in {@link io.finkperf.runner.ScaleCalls#inCallOrder} order; probes are not fitted.
+     */
+    static ScaleResult derive(String module, String type, JsonNode j, ObservedScale observed, ModuleResult profiled,
+                              ScaleReport.Settings s) {
+        Iterator<TimedCalls> published = observed.measurements().stream().map(ScaleRoundTrips.Measurement::calls).iterator();
+        long coldCallNs = published.next().wallNs().get(0);
+        TimedCalls warm = published.next();
+        ColdStart cold = ColdStart.of(j.path("import_ns").asLong(), coldCallNs, (long) warm.medianWallNs());
         List<BatchSizeRun> sizes = new ArrayList<>();
         for (JsonNode b : j.path("batch_sizes")) {
             JsonNode mem = b.path("memory");
-            sizes.add(new BatchSizeRun(b.path("n").asInt(), calls(b),
+            sizes.add(new BatchSizeRun(b.path("n").asInt(), published.next(),
                     mem.isObject() ? mem.path("rss_before_bytes").asLong() : null,
                     mem.isObject() ? mem.path("peak_rss_bytes").asLong() : null));
         }
         List<LengthRun> bins = new ArrayList<>();
         for (JsonNode b : j.path("real_bins")) {
+            published.next(); // its probes
             bins.add(new LengthRun(null, b.path("lo").asInt(), b.path("hi").asInt(), b.path("data_alerts").asLong(),
-                    b.path("mean_length").asDouble(), b.path("alerts_per_call").asInt(), calls(b)));
+                    b.path("mean_length").asDouble(), b.path("alerts_per_call").asInt(), published.next()));
         }
         List<LengthRun> resized = new ArrayList<>();
         for (JsonNode b : j.path("lengths")) {
-            resized.add(new LengthRun(b.path("length").asInt(), null, null, null, null, b.path("alerts_per_call").asInt(), calls(b)));
+            published.next();
+            resized.add(new LengthRun(b.path("length").asInt(), null, null, null, null, b.path("alerts_per_call").asInt(),
+                    published.next()));
         }
         long idle = j.path("idle_rss_bytes").asLong();
         CostFit fit = CostFit.of(sizes);
@@ -129,15 +143,7 @@ final class ScaleEngine {
         String status = fit == null ? "error" : "ok";
         return new ScaleResult(module, type, status, fit == null ? "fewer than two batch sizes measured" : null, alerts, idle,
                 cold, warm, sizes, j.path("history_column").isTextual() ? j.path("history_column").asText() : null,
-                bins, resized, fit, lengthFit, MemoryFit.of(sizes, idle), branch, night);
-    }
-
-    private static TimedCalls calls(JsonNode n) {
-        List<Long> wall = new ArrayList<>();
-        List<Long> cpu = new ArrayList<>();
-        n.path("wall_ns").forEach(v -> wall.add(v.asLong()));
-        n.path("cpu_ns").forEach(v -> cpu.add(v.asLong()));
-        return new TimedCalls(wall, cpu);
+                bins, resized, fit, lengthFit, MemoryFit.of(sizes, idle), branch, night, observed.timing());
     }
 
     private static String describe(ScaleResult r) {

@@ -7,6 +7,7 @@ import io.finkperf.results.NightCost;
 import io.finkperf.results.RunResults;
 import io.finkperf.results.ScaleReport;
 import io.finkperf.results.ScaleResult;
+import io.finkperf.results.ScaleTiming;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -122,6 +123,31 @@ public final class ScaleMarkdown implements ReportWriter {
                         bytes(m.memory().maxPeakAboveIdleBytes())));
             }
             md.append('\n');
+        }
+        md.append(timing(r));
+        return md.toString();
+    }
+
+    /** Who timed each module's calls, and how many of its figures are fink-perf's rather than the driver's. */
+    static String timing(ScaleReport r) {
+        StringBuilder md = new StringBuilder("\nWho timed the calls: fink-perf requested every module call and timed its round trip; "
+                + "the supervisor read the driver's CPU time over each call in /proc. The driver's figures are kept where they "
+                + "agree with both, else fink-perf's are used (docs/security.md).\n\n");
+        for (ScaleResult m : r.modules()) {
+            if (!m.ok()) {
+                continue;
+            }
+            ScaleTiming t = m.timing();
+            md.append("- `").append(m.module()).append("`: ");
+            if (t == null) {
+                md.append("the driver's own figures, not checked (a results file of an earlier version)\n");
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "%,d calls timed by fink-perf (empty requests, 90th percentile: %s), ", t.calls(),
+                    Units.seconds(t.ipcNs() / 1e9)));
+            md.append(t.fromJvm() == 0 ? "every figure the driver's"
+                    : String.format(Locale.ROOT, "%d figure%s fink-perf's", t.fromJvm(), t.fromJvm() == 1 ? "" : "s"));
+            md.append(t.cpuVisible() ? "\n" : "; CPU time not readable in /proc: the driver's CPU figures stand unchecked\n");
         }
         return md.toString();
     }

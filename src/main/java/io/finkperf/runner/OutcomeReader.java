@@ -6,6 +6,7 @@ import io.finkperf.results.ObservedTiming;
 import io.finkperf.runner.control.ControlLog;
 import io.finkperf.runner.control.PacedLoop;
 import io.finkperf.runner.control.RoundTripCheck;
+import io.finkperf.runner.control.ScaleRoundTrips;
 import io.finkperf.runner.control.SupervisorReport;
 import io.finkperf.runner.control.TimingCheck;
 import java.nio.file.Files;
@@ -82,8 +83,7 @@ public final class OutcomeReader {
             return new DriverOutcome(DriverOutcome.Status.CRASH, exit, result, warmup, seen, errorLine(result, lastModuleLine), wall);
         }
         if (spec.scale() != null) {
-            // scale runs time many calls of many sizes, announced as phases only: not checked from outside yet
-            return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall);
+            return scaleOutcome(result, log, sup, warmup, seen, wall);
         }
         List<Long> samples = longs(result.get("samples_ns"));
         if (samples == null || samples.size() != spec.loops()) {
@@ -109,6 +109,27 @@ public final class OutcomeReader {
         }
         return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall,
                 observed(samples, PacedLoop.group(log.pacedCalls(), chunks), log.roundTripPings(), sup));
+    }
+
+    /**
+     * A scale run: kept only when the calls its result lists are those fink-perf requested and timed, one by
+     * one ({@link ScaleRoundTrips}); published as the driver's figures or the JVM's, measurement by measurement.
+     */
+    private static DriverOutcome scaleOutcome(JsonNode result, ControlLog log, SupervisorReport sup, List<Long> warmup,
+                                              List<Long> seen, Duration wall) {
+        List<ScaleRoundTrips.Measurement> measured;
+        try {
+            measured = ScaleCalls.inCallOrder(result.path("scale"));
+        } catch (IllegalArgumentException e) {
+            return untrusted("its scale result is malformed: " + e.getMessage(), wall);
+        }
+        Optional<String> disagreement = ScaleRoundTrips.disagreement(measured, log.pacedCalls(), log.roundTripPings());
+        if (disagreement.isPresent()) {
+            return untrusted(disagreement.get(), wall);
+        }
+        ScaleRoundTrips.Published p = ScaleRoundTrips.published(measured, log.pacedCalls(), log.roundTripPings());
+        return new DriverOutcome(DriverOutcome.Status.OK, 0, result, warmup, seen, null, wall,
+                Observed.ofScale(new ObservedScale(p.measurements(), p.timing()), sup.maxRssBytes()));
     }
 
     /**

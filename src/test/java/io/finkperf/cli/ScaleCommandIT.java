@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.finkperf.results.ModuleResult;
+import io.finkperf.results.ObservedTiming;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
+import io.finkperf.results.ScaleMeasurementTiming;
 import io.finkperf.results.ScaleResult;
+import io.finkperf.results.ScaleTiming;
 import io.finkperf.testing.FinkPerfCli;
 import io.finkperf.testing.FinkPerfCli.Run;
 import io.finkperf.testing.RunOnce;
@@ -14,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +97,24 @@ class ScaleCommandIT {
         }
 
         @Test
+        void everyCallWasRequestedAndTimedByFinkPerf() {
+            for (String name : List.of("lc_features", "slow_lc")) {
+                ScaleTiming t = module(results, name).timing();
+                assertEquals(ObservedTiming.JVM_ROUND_TRIP, t.timedBy(), name);
+                assertTrue(t.cpuVisible(), name);
+                ScaleMeasurementTiming warm = t.measurements().get(1);
+                assertEquals("warm", warm.name());
+                List<Long> wall = module(results, name).warm().wallNs();
+                assertEquals(wall.size(), warm.roundTripNs().size());
+                for (int i = 0; i < wall.size(); i++) {
+                    assertTrue(warm.roundTripNs().get(i) >= wall.get(i), name + ": the round trip holds the call");
+                }
+                // one call in ten may be preempted in the relay; the honest figures are the driver's otherwise
+                assertTrue(t.fromJvm() <= t.calls() / 10, name + ": " + t.fromJvm() + " of " + t.calls());
+            }
+        }
+
+        @Test
         void theCostlyBranchComesFromTheLineProfile() {
             var b = module(results, "slow_lc").branch();
             assertEquals("structure_function", b.function());
@@ -109,6 +133,25 @@ class ScaleCommandIT {
         assertTrue(m.ok() && m.costFit().bNs() > 0, m.toString());
         assertTrue(Files.readString(dir.resolve("summary.md")).contains("## What a night costs"));
         assertTrue(Files.readString(dir.resolve("index.html")).contains("id=\"scale\""));
+    }
+
+    /** The CPU clock the cost model is fitted on, slowed 100 times in the driver: not trusted, exit 23. */
+    @Test
+    void aCpuClockSlowedInScaleCallsIsNotTrusted(@TempDir Path dir) throws IOException {
+        Path attacks = PROJECT.resolve("src/test/resources/attacks");
+        Run run = FinkPerfCli.run("scale", "--science-dir", attacks.resolve("science").toString(), "--registry",
+                attacks.resolve("registry-scale.yaml").toString(), "--batch-sizes", "1,100", "--output", dir.toString(), "--quiet");
+        assertEquals(23, run.exitCode(), run.stderr());
+        RunResults r = ResultsJson.read(dir.resolve("results.json"));
+        ScaleResult forged = module(r, "slow_cpu_clock");
+        assertEquals("error", forged.status());
+        Matcher why = Pattern.compile("^untrusted: results not trusted: the module reports"
+                + " ([0-9.]+) ms of CPU time per call but its process spent ([0-9.]+) ms").matcher(forged.message());
+        assertTrue(why.find(), forged.message());
+        assertTrue(Double.parseDouble(why.group(1)) < 1 && Double.parseDouble(why.group(2)) >= 15, "20 ms of CPU reported as"
+                + " 0.2 ms: " + forged.message());
+        assertTrue(r.modules().stream().allMatch(ModuleResult::ok), "its profile pass (process-wide CPU) is not fooled, only scale's clock");
+        assertTrue(module(r, "honest").ok(), "the honest module next to it is measured");
     }
 
     @Test

@@ -32,6 +32,9 @@ class ScaleReportJsonTest {
         assertEquals(orig.batchSizes(), m.batchSizes());
         assertEquals(orig.night(), m.night());
         assertEquals(orig.cold(), m.cold());
+        assertEquals(orig.timing(), m.timing(), "who timed the calls, with every round trip and CPU reading");
+        assertEquals(1, m.timing().fromJvm());
+        assertNull(back.modules().get(2).timing(), "a module of an earlier file: not timed by fink-perf");
         assertEquals(report().settings(), back.settings());
         assertEquals("exception: boom", back.modules().get(3).message());
         assertEquals(3, back.byNightCost().size());

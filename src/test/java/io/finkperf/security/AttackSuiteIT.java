@@ -15,10 +15,13 @@ import io.finkperf.files.UntrustedFiles;
 import io.finkperf.engine.GitHead;
 import io.finkperf.runner.DriverArg;
 import io.finkperf.results.ObservedTiming;
+import io.finkperf.results.ScaleMeasurementTiming;
+import io.finkperf.results.ScaleTiming;
 import io.finkperf.runner.DriverOutcome;
 import io.finkperf.runner.DriverSpec;
 import io.finkperf.runner.ModuleRunner;
 import io.finkperf.runner.RecordingListener;
+import io.finkperf.runner.ScaleSpec;
 import io.finkperf.runner.container.ContainerOptions;
 import io.finkperf.runner.container.ContainerRunner;
 import io.finkperf.runner.local.LocalRunner;
@@ -330,6 +333,56 @@ class AttackSuiteIT {
         assertTrue(o.observed().samplesNs().stream().allMatch(ns -> ns >= 45_000_000L),
                 "published: the 50 ms the JVM waited, " + o.observed().samplesNs());
         assertEquals(List.of("jvm", "jvm", "jvm"), o.observed().timing().samplesFrom());
+    }
+
+    /**
+     * Scale runs are timed by the JVM too: clocks slowed in the driver during the calls of a scale run
+     * (wall and CPU, or the CPU clock the cost model is fitted on) make it not trusted (exit 23).
+     */
+    static Stream<Arguments> scaleLies() {
+        return Stream.of("container", "local").flatMap(runner -> Stream.of(
+                arguments(runner, "slow_scale_clocks", "its main thread ran"),
+                arguments(runner, "slow_cpu_clock", "its process spent")));
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("scaleLies")
+    void aScaleRunWithSlowedClocksIsNotTrusted(String runner, String attack, String why) {
+        DriverOutcome o = runner(runner).run(scaleSpec(attack, attack + "-scale-" + runner), new RecordingListener());
+
+        assertEquals(DriverOutcome.Status.UNTRUSTED, o.status(), o::errorLine);
+        assertTrue(o.errorLine().contains(why), o.errorLine());
+        assertNull(o.result());
+        assertNull(o.observed());
+    }
+
+    /** The honest module's scale run: every call requested and timed by the JVM, the driver's figures kept. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"container", "local"})
+    void anHonestScaleRunIsTimedByTheJvm(String runner) {
+        DriverOutcome o = runner(runner).run(scaleSpec("honest", "honest-scale-" + runner), new RecordingListener());
+
+        assertEquals(DriverOutcome.Status.OK, o.status(), o::errorLine);
+        ScaleTiming timing = o.observed().scale().timing();
+        assertEquals(ObservedTiming.JVM_ROUND_TRIP, timing.timedBy());
+        assertTrue(timing.cpuVisible(), "the supervisor reads the driver's CPU time in /proc");
+        assertEquals(List.of("cold", "warm", "N=1", "N=10"), timing.measurements().stream().map(ScaleMeasurementTiming::name).toList());
+        var published = o.observed().scale().measurements();
+        for (int i = 0; i < published.size(); i++) {
+            ScaleMeasurementTiming t = timing.measurements().get(i);
+            List<Long> wall = published.get(i).calls().wallNs();
+            assertEquals(wall.size(), t.roundTripNs().size(), t.name());
+            for (int c = 0; c < wall.size(); c++) {
+                assertTrue(t.roundTripNs().get(c) >= wall.get(c), t.name() + ": a call's round trip holds it");
+            }
+        }
+        assertEquals(50, timing.measurements().get(2).roundTripNs().size(), "N=1: one call per alert of the 50");
+    }
+
+    DriverSpec scaleSpec(String fn, String name) {
+        return new DriverSpec(name, ATTACKS + fn, science, batch, List.of(DriverArg.column("x")), 0, 1, false,
+                resultFile(name), null, null, Duration.ofMinutes(3), "pandas_udf", null,
+                new ScaleSpec(List.of(1, 10), List.of(5), 0.05));
     }
 
     // --- helpers

@@ -91,7 +91,7 @@ final class PacedCalls {
         }
         awaitingServed = false;
         calls.add(new PacedCall(lastDriverNs, lastRoundTripNs, lastPingNs, value(n.get("cpu_ns")), value(n.get("user_ticks")),
-                value(n.get("sys_ticks"))));
+                value(n.get("sys_ticks")), value(n.get("call_cpu_ns"))));
         hz = n.path("hz").asLong(100);
     }
 

@@ -54,7 +54,14 @@ public final class RoundTripCheck {
             return Optional.of(samples.size() + " measured loops of " + chunks + " chunk(s) reported but "
                     + calls.size() + " module calls requested by fink-perf");
         }
-        List<PacedLoop> loops = PacedLoop.group(calls, chunks);
+        return disagreement(samples, PacedLoop.group(calls, chunks), calls);
+    }
+
+    /**
+     * The same rules for loops of any number of calls (a scale run's measurements): {@code samples} are the
+     * loops' own figures (each must be the sum of its calls' answers), {@code calls} every call of them.
+     */
+    public static Optional<String> disagreement(List<Long> samples, List<PacedLoop> loops, List<PacedCall> calls) {
         List<Long> between = calls.stream().map(PacedCall::pingNs).toList();
         long medianPing = TimingCheck.median(between);
         double meanPing = between.stream().mapToLong(Long::longValue).average().orElse(0);
@@ -79,13 +86,16 @@ public final class RoundTripCheck {
         return cpuDisagreement(loops);
     }
 
-    /** The median loop's figures against the CPU time its driver's main thread ran meanwhile (when /proc told). */
+    /**
+     * The median loop's figures against the CPU time its driver's main thread ran meanwhile, read in /proc:
+     * over the calls alone where the supervisor read it so, else over each call and the empty request before it.
+     */
     private static Optional<String> cpuDisagreement(List<PacedLoop> loops) {
-        List<PacedLoop> known = loops.stream().filter(l -> l.cpuNs() >= 0).toList();
+        List<PacedLoop> known = loops.stream().filter(l -> mainThreadCpuNs(l) >= 0).toList();
         if (known.isEmpty()) {
             return Optional.empty();
         }
-        long excess = TimingCheck.median(known.stream().map(l -> l.cpuNs() - l.driverNs()).toList());
+        long excess = TimingCheck.median(known.stream().map(l -> mainThreadCpuNs(l) - l.driverNs()).toList());
         long allow = TimingCheck.median(known.stream().map(RoundTripCheck::cpuAllowance).toList());
         if (excess <= allow) {
             return Optional.empty();
@@ -93,7 +103,12 @@ public final class RoundTripCheck {
         return Optional.of(String.format(Locale.ROOT, "the module reports %.3f ms per loop but its main thread ran"
                 + " %.3f ms on a CPU meanwhile (median of %d loops; allowed difference %.3f ms)",
                 TimingCheck.median(known.stream().map(PacedLoop::driverNs).toList()) / 1e6,
-                TimingCheck.median(known.stream().map(PacedLoop::cpuNs).toList()) / 1e6, known.size(), allow / 1e6));
+                TimingCheck.median(known.stream().map(RoundTripCheck::mainThreadCpuNs).toList()) / 1e6, known.size(),
+                allow / 1e6));
+    }
+
+    private static long mainThreadCpuNs(PacedLoop l) {
+        return l.callCpuNs() >= 0 ? l.callCpuNs() : l.cpuNs();
     }
 
     /** The samples to publish, and for each whether it is the driver's figure or the JVM's. */

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.finkperf.results.ObservedTiming;
 import io.finkperf.results.ResultsJson;
 import io.finkperf.results.RunResults;
 import io.finkperf.results.ScaleResult;
+import io.finkperf.results.ScaleTiming;
 import io.finkperf.testing.FinkPerfCli;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,5 +38,12 @@ class ScaleInContainerIT {
         ScaleResult sleep = r.scale().modules().stream().filter(m -> m.module().equals("import_sleep")).findFirst().orElseThrow();
         assertEquals(0.2e9, sleep.cold().coldExtraNs(), 0.2 * 0.2e9, () -> sleep.cold().toString());
         assertTrue(fixed.night().coreSeconds() > 0);
+        // timed from outside the container's driver too: the supervisor (PID 1) read 5 ms of CPU per call in /proc
+        ScaleTiming t = fixed.timing();
+        assertEquals(ObservedTiming.JVM_ROUND_TRIP, t.timedBy());
+        assertTrue(t.cpuVisible());
+        List<Long> cpu = t.measurements().get(1).cpuNs();
+        double median = cpu.stream().sorted().toList().get(cpu.size() / 2);
+        assertEquals(5e6, median, 0.2 * 5e6, () -> "warm calls' CPU as the supervisor read it: " + cpu);
     }
 }

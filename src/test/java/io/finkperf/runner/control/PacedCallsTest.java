@@ -89,6 +89,6 @@ class PacedCallsTest {
         List<PacedCall> calls = List.of(new PacedCall(10, 15, 3, 7, 1, 0), new PacedCall(20, 19, 3, -1, 1, 0),
                 new PacedCall(30, 40, 3, 5, 0, 1), new PacedCall(40, 45, 3, 5, 0, 1), new PacedCall(1, 1, 1, 1, 1, 1));
         List<PacedLoop> loops = PacedLoop.group(calls, 2);
-        assertEquals(List.of(new PacedLoop(2, 30, 34, 1, -1, 2, 0), new PacedLoop(2, 70, 85, -5, 10, 0, 2)), loops);
+        assertEquals(List.of(new PacedLoop(2, 30, 34, 1, -1, 2, 0, -1), new PacedLoop(2, 70, 85, -5, 10, 0, 2, -1)), loops);
     }
 }

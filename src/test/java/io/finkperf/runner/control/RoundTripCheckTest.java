@@ -118,6 +118,16 @@ class RoundTripCheckTest {
         }
 
         @Test
+        void theCallsOwnCpuTimeIsWhatCountsWhenTheSupervisorReadIt() {
+            List<PacedCall> calls = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                calls.add(new PacedCall(500_000L, 20_500_000L, 300_000L, 20_300_000L, 2, 0, 20_000_000L));
+            }
+            Optional<String> why = RoundTripCheck.disagreement(samples(5, 500_000L), calls, 1);
+            assertTrue(why.orElseThrow().contains("ran 20.000 ms"), why::get);
+        }
+
+        @Test
         void aCallLongerThanTheRoundTripThatHeldItIsImpossible() {
             Optional<String> why = RoundTripCheck.disagreement(samples(3, 9_000_000L),
                     calls(3, 1, 9_000_000L, 8_000_000L, 250_000L), 1);

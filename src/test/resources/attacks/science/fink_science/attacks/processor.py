@@ -14,6 +14,7 @@ import pandas as pd
 
 _calls = {"n": 0}
 _slow = {"on": False}
+_mode = {}
 _armed = set()
 
 
@@ -71,6 +72,40 @@ def slow_clock(x):
     return honest(x)
 
 
+def _slowed(clock):
+    """``clock`` running 100 times slower from now on (no jump back: the call that installs it stays plausible)."""
+    t0 = clock()
+    return lambda: t0 + (clock() - t0) // 100
+
+
+def slow_scale_clocks(x):
+    """In a scale run: both clocks the driver reads around a call (wall and CPU) slowed 100 times, and 20 ms of
+    CPU per call; the cost model would show a module 100 times cheaper than it is."""
+    def patch():
+        time.perf_counter_ns = _slowed(time.perf_counter_ns)
+        time.process_time_ns = _slowed(time.process_time_ns)
+    _busy(0.02)
+    _once("scale_clocks", patch)
+    return honest(x)
+
+
+def _scale_run():
+    if "scale" not in _mode:
+        _mode["scale"] = "scale" in _spec()
+    return _mode["scale"]
+
+
+def slow_cpu_clock(x):
+    """In a scale run: only the CPU clock slowed 100 times (the cost model is fitted on CPU time), wall time
+    left honest; 20 ms of CPU per call reported as 0.2 ms. Honest in profile's loops, so that what flags it
+    is the scale run's check."""
+    if not _scale_run():
+        return honest(x)
+    _busy(0.02)
+    _once("cpu_clock", lambda: setattr(time, "process_time_ns", _slowed(time.process_time_ns)))
+    return honest(x)
+
+
 def _fake_run_patch():
     """The driver's clock slowed 100 times and each call's start event moved to just before its end
     (sent on the driver's own event socket), so the kernel-stamped interval agrees with the tiny
@@ -87,18 +122,11 @@ def _fake_run_patch():
     progress.CallEvents.end = start_then_end
 
 
-def _spin(seconds):
-    """Keeps the calling thread on a CPU for that long (by the process's CPU clock, which is not patched)."""
-    end = time.process_time() + seconds
-    while time.process_time() < end:
-        pass
-
-
 def fake_run(x):
     """A self-consistent fake run of 50 ms of CPU a call: what only the CPU time its main thread ran,
     read outside its process, gives away."""
     _once("fake_run", _fake_run_patch)
-    _spin(0.05)
+    _busy(0.05)
     return honest(x)
 
 
