@@ -2,6 +2,7 @@
 measurements of modules with a known cost shape (src/test/resources/scale)."""
 import io
 import os
+import sys
 import unittest
 
 import numpy as np
@@ -118,8 +119,17 @@ def recorded_calls(s):
     return walls
 
 
+def forget_fink_science():
+    """Drops every imported ``fink_science`` module: another in-process test may have imported the package
+    from another science folder, and the driver (a fresh process in real runs) would find that one."""
+    for name in [m for m in sys.modules if m == "fink_science" or m.startswith("fink_science.")]:
+        del sys.modules[name]
+
+
 class PacedScaleTest(TempDirMixin, unittest.TestCase):
     def test_every_module_call_is_requested_and_listed_in_call_order(self):
+        forget_fink_science()
+        self.addCleanup(forget_fink_science)
         batch = os.path.join(self.tmp, "batch")
         write_batch(batch, light_curves(12, min_len=3, max_len=30))
         raw = {"module": "fixed_cost", "entry": "fink_science.ztf.fixed_cost.processor:fixed_cost",
