@@ -42,7 +42,7 @@ public final class RoundTripCheck {
     }
 
     /**
-     * Why the samples are not to be trusted, or empty when they agree with the round trips.
+     * Why the samples are not to be trusted, or empty when nothing fink-perf observed contradicts them.
      *
      * @param chunks the module calls of one loop (the batch's chunks)
      */

@@ -93,31 +93,31 @@ public final class ScaleRoundTrips {
      */
     public static Published published(List<Measurement> measured, List<PacedCall> calls, List<Long> pings) {
         long ipc = RoundTripCheck.ipcNs(pings);
-        long ping = pings.isEmpty() ? 0 : Math.min(RoundTripCheck.MAX_IPC_NS, TimingCheck.median(pings));
         boolean cpuVisible = cpuVisible(calls);
+        List<Long> listedWall = measured.stream().flatMap(m -> m.calls().wallNs().stream()).toList();
+        RoundTripCheck.Published wallPublished = RoundTripCheck.published(listedWall,
+                calls.stream().map(c -> PacedLoop.of(List.of(c))).toList(), pings);
         List<Measurement> out = new ArrayList<>();
         List<ScaleMeasurementTiming> timings = new ArrayList<>();
         int from = 0;
         for (Measurement m : measured) {
-            List<PacedCall> own = calls.subList(from, from + m.calls().wallNs().size());
-            from += own.size();
-            List<Long> wall = new ArrayList<>();
+            int n = m.calls().wallNs().size();
+            List<PacedCall> own = calls.subList(from, from + n);
+            List<Long> wall = wallPublished.samplesNs().subList(from, from + n);
+            int wallFromJvm = (int) wallPublished.from().subList(from, from + n).stream()
+                    .filter(RoundTripCheck.FROM_JVM::equals).count();
+            from += n;
             List<Long> cpu = new ArrayList<>();
-            int wallFromJvm = 0;
             int cpuFromJvm = 0;
-            for (int c = 0; c < own.size(); c++) {
+            for (int c = 0; c < n; c++) {
                 PacedCall call = own.get(c);
-                long w = m.calls().wallNs().get(c);
                 long t = m.calls().cpuNs().get(c);
-                long allow = RoundTripCheck.allowance(PacedLoop.of(List.of(call)), ipc);
-                boolean wallAgrees = call.roundTripNs() - w <= allow;
-                boolean cpuAgrees = !cpuVisible || call.callCpuNs() - t <= allow;
-                wall.add(wallAgrees ? w : Math.max(w, call.roundTripNs() - ping));
+                boolean cpuAgrees = !cpuVisible
+                        || call.callCpuNs() - t <= RoundTripCheck.allowance(PacedLoop.of(List.of(call)), ipc);
                 cpu.add(cpuAgrees ? t : Math.max(t, call.callCpuNs()));
-                wallFromJvm += wallAgrees ? 0 : 1;
                 cpuFromJvm += cpuAgrees ? 0 : 1;
             }
-            out.add(new Measurement(m.name(), new TimedCalls(wall, cpu)));
+            out.add(new Measurement(m.name(), new TimedCalls(List.copyOf(wall), cpu)));
             timings.add(new ScaleMeasurementTiming(m.name(), own.stream().map(PacedCall::roundTripNs).toList(),
                     own.stream().map(PacedCall::callCpuNs).toList(), wallFromJvm, cpuFromJvm));
         }
