@@ -210,15 +210,7 @@ public final class LocalRunner implements ModuleRunner {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.clear();
-        env.putAll(ModuleEnvironment.from(inherited));
-        String pp = env.get("PYTHONPATH");
-        env.put("PYTHONPATH", driverDir + (pp == null || pp.isEmpty() ? "" : ":" + pp));
-        env.put("PYTHONUNBUFFERED", "1");
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
-        // One core per module, as a broker executor task has: BLAS must not spread over the others.
-        for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
-            env.putIfAbsent(v, "1");
-        }
+        env.putAll(ModuleEnvironment.forDriver(driverDir, inherited));
         return pb;
     }
 

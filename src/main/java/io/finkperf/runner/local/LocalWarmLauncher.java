@@ -28,14 +28,10 @@ public final class LocalWarmLauncher implements WarmLauncher {
     public Process start(String name, Path specFile, List<Path> readOnly, List<Path> writable, Path stderrLog) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(python, "-m", "fink_perf_driver.warm", specFile.toString());
         Map<String, String> env = pb.environment();
-        String pp = env.get("PYTHONPATH");
-        env.put("PYTHONPATH", driverDir + (pp == null || pp.isEmpty() ? "" : ":" + pp));
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        // module code runs here: the same reduced environment as LocalRunner's, no CI credentials
+        env.clear();
+        env.putAll(ModuleEnvironment.forDriver(driverDir, System.getenv()));
         env.putAll(WarmLauncher.SAME_FOR_ALL);
-        // one core per module, as LocalRunner: BLAS must not spread over the other side's core
-        for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
-            env.putIfAbsent(v, "1");
-        }
         return pb.redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile())).start();
     }
 

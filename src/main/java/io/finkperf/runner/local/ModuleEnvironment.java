@@ -1,5 +1,6 @@
 package io.finkperf.runner.local;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,22 @@ public final class ModuleEnvironment {
                 env.put(k, v);
             }
         });
+        return env;
+    }
+
+    /**
+     * A driver process's whole environment: {@link #from} the inherited one, the driver package first on
+     * PYTHONPATH, and one BLAS thread (one core per module, as a broker executor task has) unless set.
+     */
+    public static Map<String, String> forDriver(Path driverDir, Map<String, String> inherited) {
+        Map<String, String> env = from(inherited);
+        String pp = env.get("PYTHONPATH");
+        env.put("PYTHONPATH", driverDir + (pp == null || pp.isEmpty() ? "" : ":" + pp));
+        env.put("PYTHONUNBUFFERED", "1");
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
+            env.putIfAbsent(v, "1");
+        }
         return env;
     }
 }
