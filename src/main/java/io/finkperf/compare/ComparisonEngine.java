@@ -134,6 +134,12 @@ public final class ComparisonEngine {
                             + " and no module produces it");
                     continue;
                 }
+                if (!producer.get().output().equals(col)) {
+                    missing.put(col, "column '" + col + "' needed by '" + m.name() + "' is made by the broker from the"
+                            + " output '" + producer.get().output() + "' of module '" + producer.get().name()
+                            + "', which fink-perf does not rebuild (give --data that carries '" + col + "')");
+                    continue;
+                }
                 progress.message("producing '" + col + "' with base's " + producer.get().name());
                 String error = produce(req, producer.get(), batchDir);
                 if (error == null) {
@@ -149,7 +155,7 @@ public final class ComparisonEngine {
     private String produce(CompareRequest req, ModuleSpec p, Path batchDir) {
         Path work = req.workDir().resolve("producers").resolve(p.name());
         DriverSpec spec = new DriverSpec(p.name(), p.entry(), req.baseScience().toAbsolutePath(), batchDir.toAbsolutePath(),
-                p.args().stream().map(a -> a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.column()))
+                p.args().stream().map(DriverArg::of)
                         .toList(), 0, 1, false, work.resolve("result.json").toAbsolutePath(), null, p.output(),
                 req.timeout(), p.call().label());
         try (WarmModule w = WarmModule.start(launcher, p.name() + "-producer", spec, work, req.timeout())) {
@@ -164,18 +170,9 @@ public final class ComparisonEngine {
         }
     }
 
-    /** The selected modules plus the producers of columns they need, in registry order. */
+    /** The selected modules plus the producers of columns they need, in registry order (as {@code profile} plans). */
     static List<ModuleSpec> plan(CompareRequest req) {
-        Set<String> names = new LinkedHashSet<>();
-        List<ModuleSpec> todo = new ArrayList<>(req.modules());
-        while (!todo.isEmpty()) {
-            ModuleSpec m = todo.remove(0);
-            if (names.add(m.name())) {
-                m.inputColumns().forEach(c -> req.registry().producerOf(c).filter(p -> !p.name().equals(m.name()))
-                        .ifPresent(todo::add));
-            }
-        }
-        return req.registry().modules().stream().filter(m -> names.contains(m.name())).toList();
+        return ProfileEngine.plan(req.registry(), req.modules());
     }
 
     static String describe(ComparisonModule r) {

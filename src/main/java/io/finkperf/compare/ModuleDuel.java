@@ -129,7 +129,7 @@ final class ModuleDuel {
 
     private void start(DuelSide side, ModuleSpec m, Path science, Path work, String tag) {
         DriverSpec spec = new DriverSpec(m.name(), m.entry(), science.toAbsolutePath(), batchDir.toAbsolutePath(),
-                m.args().stream().map(a -> a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.column()))
+                m.args().stream().map(DriverArg::of)
                         .toList(), 0, 1, false, work.resolve(tag + ".result.json").toAbsolutePath(), null, m.output(),
                 req.timeout(), m.call().label());
         try {

@@ -10,7 +10,6 @@ import io.finkperf.energy.EnergyModel;
 import io.finkperf.energy.EnergySettings;
 import io.finkperf.files.Trees;
 import io.finkperf.registry.CallKind;
-import io.finkperf.registry.ModuleArg;
 import io.finkperf.registry.ModuleRegistry;
 import io.finkperf.registry.ModuleSpec;
 import io.finkperf.results.Environment;
@@ -169,7 +168,7 @@ public final class ProfileEngine {
                 && !available.contains(m.output());
         Path outDir = req.workDir().resolve("outputs").resolve(m.name());
         DriverSpec spec = new DriverSpec(m.name(), m.entry(), req.scienceDir().toAbsolutePath(), batchDir.toAbsolutePath(),
-                m.args().stream().map(ProfileEngine::toDriverArg).toList(),
+                m.args().stream().map(DriverArg::of).toList(),
                 isDependency ? 0 : req.warmup(), isDependency ? 1 : req.loops(), req.lineProfile() && !isDependency,
                 req.workDir().resolve("results").resolve(m.name() + ".json").toAbsolutePath(),
                 neededLater ? outDir.toAbsolutePath() : null, m.output(), req.timeout(), m.call().label(),
@@ -196,10 +195,6 @@ public final class ProfileEngine {
         return ModuleResult.builder(m.name(), m.type().label(), m.entry(), m.output())
                 .failed(ModuleStatus.ERROR, new ModuleError(kind, null, message, null))
                 .nAlerts(nRows).inputs(inputs).build();
-    }
-
-    private static DriverArg toDriverArg(ModuleArg a) {
-        return a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.batchColumn());
     }
 
     /** The selected modules plus the producers of columns they need, in registry order. */

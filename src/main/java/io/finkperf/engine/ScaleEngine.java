@@ -84,7 +84,7 @@ final class ScaleEngine {
         Path work = req.workDir();
         DriverSpec spec = new DriverSpec(m.name(), m.entry(), req.scienceDir().toAbsolutePath(),
                 work.resolve("batch").toAbsolutePath(),
-                m.args().stream().map(a -> a.isLiteral() ? DriverArg.literal(a.literal()) : DriverArg.column(a.column())).toList(),
+                m.args().stream().map(DriverArg::of).toList(),
                 0, 1, false, work.resolve("scale").resolve(m.name() + ".json").toAbsolutePath(), null, m.output(),
                 req.timeout(), m.call().label(), null, new ScaleSpec(s.batchSizes(), s.lengths(), pass.budgetS()));
         DriverOutcome outcome = runner.run(spec, progress);

@@ -1,5 +1,7 @@
 package io.finkperf.runner;
 
+import io.finkperf.registry.ModuleArg;
+
 /** One argument of a module call: a column of the batch, or a literal (the broker's {@code F.lit}). */
 public record DriverArg(String column, Object literal, boolean isLiteral) {
 
@@ -9,5 +11,10 @@ public record DriverArg(String column, Object literal, boolean isLiteral) {
 
     public static DriverArg literal(Object value) {
         return new DriverArg(null, value, true);
+    }
+
+    /** A registry argument as the driver reads it: its literal, or the batch column it was written under. */
+    public static DriverArg of(ModuleArg a) {
+        return a.isLiteral() ? literal(a.literal()) : column(a.batchColumn());
     }
 }
