@@ -41,7 +41,7 @@ public final class Gate {
         }
         if (profileExit == null) {
             for (ModuleResult m : run.modules()) {
-                if (!m.ok() && m.status() != ModuleStatus.SKIPPED) {
+                if (m.status().failed()) {
                     return new Verdict(Verdict.Outcome.MODULE_FAILED, "module '" + m.name() + "' failed: "
                             + m.status().name().toLowerCase(Locale.ROOT)
                             + (m.error() == null ? "" : " (" + m.error().message() + ")"), 0, m);
