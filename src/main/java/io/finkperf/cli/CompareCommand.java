@@ -116,6 +116,7 @@ public final class CompareCommand implements Callable<Integer> {
                     + "or two results files");
         }
         options.validate();
+        runnerOptions.survey(workload.survey); // the default image is the survey's fink-science CI image
         workload.validate();
         Path repo = workload.scienceDir != null ? workload.scienceDir : Path.of("").toAbsolutePath();
         try (GitCheckouts git = new GitCheckouts(repo, output.toAbsolutePath().resolve(".work-compare-checkouts"))) {
