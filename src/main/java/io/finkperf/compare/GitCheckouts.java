@@ -1,5 +1,7 @@
 package io.finkperf.compare;
 
+import io.finkperf.base.UntrustedGit;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,14 +56,12 @@ public final class GitCheckouts implements AutoCloseable {
 
     /** The commit checked out in {@code dir}, if it is a git checkout. */
     public static Optional<String> headCommit(Path dir) {
-        Result r = run(List.of("git", "-C", dir.toString(), "rev-parse", "HEAD"));
+        Result r = run(UntrustedGit.command(dir, "rev-parse", "HEAD"));
         return r.exit == 0 ? Optional.of(r.out.strip()) : Optional.empty();
     }
 
     private Result git(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        cmd.addAll(args);
-        return run(cmd);
+        return run(UntrustedGit.command(repo, args.toArray(String[]::new)));
     }
 
     private record Result(int exit, String out) {

@@ -1,11 +1,12 @@
 package io.finkperf.history;
 
+import io.finkperf.base.UntrustedGit;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -93,9 +94,7 @@ public final class GitCheckout {
     }
 
     String git(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "core.fsmonitor=", "-c", "core.hooksPath=/dev/null",
-                "-C", dir.toString()));
-        cmd.addAll(Arrays.asList(args));
+        List<String> cmd = UntrustedGit.command(dir, args);
         try {
             Path err = Files.createTempFile("fink-perf-git", ".err");
             try {
