@@ -1,16 +1,13 @@
 package io.finkperf.spark;
 
 import io.finkperf.runner.container.ContainerOptions;
+import io.finkperf.runner.container.ContainerWarmLauncher;
 import io.finkperf.runner.container.ContainerUser;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs each Python worker in a container of {@code image} through the engine's command line
@@ -35,16 +32,7 @@ public record WorkerContainer(String cli, String image, Double cpus, Long memory
     /** As above, as {@code user}: never root (docs/security.md). */
     List<String> command(String name, List<String> readOnly, List<String> writable, Map<String, String> env,
                          List<String> inner, ContainerUser user) {
-        // hardened as the container runner's module containers (docs/security.md)
-        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name));
-        cmd.addAll(ContainerOptions.hardeningFlags());
-        cmd.add("--user=" + user.spec());
-        if (cpus != null) {
-            cmd.add("--cpus=" + cpus);
-        }
-        if (memoryBytes != null) {
-            cmd.add("--memory=" + memoryBytes + "b");
-        }
+        List<String> cmd = ContainerOptions.runCommand(cli, name, false, user, cpus, memoryBytes);
         readOnly.forEach(p -> cmd.addAll(List.of("-v", p + ":" + p + ":ro")));
         writable.forEach(p -> cmd.addAll(List.of("-v", p + ":" + p)));
         env.forEach((k, v) -> cmd.addAll(List.of("-e", k + "=" + v)));
@@ -63,22 +51,6 @@ public record WorkerContainer(String cli, String image, Double cpus, Long memory
      * few seconds while the container starts; empty if it never says (then its CPU time is not read).
      */
     OptionalLong hostPid(String name) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                Process p = new ProcessBuilder(cli, "inspect", "--format", "{{.State.Pid}}", name)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[1-9][0-9]*")) {
-                    return OptionalLong.of(Long.parseLong(out));
-                }
-                Thread.sleep(100);
-            } catch (IOException e) {
-                return OptionalLong.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return OptionalLong.empty();
-            }
-        }
-        return OptionalLong.empty();
+        return ContainerWarmLauncher.hostPidOf(cli, name, 50);
     }
 }

@@ -1,5 +1,6 @@
 package io.finkperf.runner.container;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,6 +37,29 @@ public record ContainerOptions(String image, Pull pull, Double cpus, Long memory
     public static List<String> hardeningFlags() {
         return List.of("--cap-drop=ALL", "--security-opt=no-new-privileges", "--read-only",
                 "--tmpfs=/tmp:rw,nosuid,nodev,size=" + TMP_SIZE, "--pids-limit=" + PIDS_LIMIT, "-e", "HOME=/tmp");
+    }
+
+    /**
+     * The start of a {@code cli run} command line hardened as {@link OneShotContainer}'s module containers: no
+     * network unless allowed, {@link #hardeningFlags()}, {@code user}, and the CPU and memory limits (swap
+     * included: the limit is real memory). Mounts, environment, image and command follow.
+     */
+    public static List<String> runCommand(String cli, String name, boolean allowNetwork, ContainerUser user, Double cpus,
+                                          Long memoryBytes) {
+        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--name", name));
+        if (!allowNetwork) {
+            cmd.add("--network=none");
+        }
+        cmd.addAll(hardeningFlags());
+        cmd.add("--user=" + user.spec());
+        if (cpus != null) {
+            cmd.add("--cpus=" + cpus);
+        }
+        if (memoryBytes != null) {
+            cmd.add("--memory=" + memoryBytes + "b");
+            cmd.add("--memory-swap=" + memoryBytes + "b");
+        }
+        return cmd;
     }
 
     public ContainerOptions(String image, Pull pull, Double cpus, Long memoryBytes, String dockerHost) {

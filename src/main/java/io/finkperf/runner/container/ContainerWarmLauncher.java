@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -36,16 +35,8 @@ public final class ContainerWarmLauncher implements WarmLauncher {
     }
 
     List<String> command(String name, Path specFile, List<Path> readOnly, List<Path> writable) {
-        // hardened as every module container (OneShotContainer.limit, docs/security.md)
-        List<String> cmd = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--network=none", "--name", name));
-        cmd.addAll(ContainerOptions.hardeningFlags());
-        cmd.add("--user=" + user.spec());
-        if (options.cpus() != null) {
-            cmd.add("--cpus=" + options.cpus());
-        }
-        if (options.memoryBytes() != null) {
-            cmd.add("--memory=" + options.memoryBytes() + "b");
-        }
+        List<String> cmd = ContainerOptions.runCommand(cli, name, options.allowNetwork(), user, options.cpus(),
+                options.memoryBytes());
         readOnly.forEach(p -> cmd.addAll(List.of("-v", p.toAbsolutePath() + ":" + p.toAbsolutePath() + ":ro")));
         writable.forEach(p -> cmd.addAll(List.of("-v", p.toAbsolutePath() + ":" + p.toAbsolutePath())));
         cmd.addAll(List.of("-v", driverPackage + ":" + ContainerRunner.DRIVER_HOME + "/fink_perf_driver:ro"));
@@ -80,21 +71,35 @@ public final class ContainerWarmLauncher implements WarmLauncher {
 
     /** The host pid of the named container's main process, or empty if the engine does not say. */
     OptionalLong hostPidOf(String container) {
-        try {
-            Process p = new ProcessBuilder(cli, "inspect", "--format", "{{.State.Pid}}", container)
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        return hostPidOf(cli, container, 1);
+    }
+
+    /**
+     * The host pid of the named container's main process, asking {@code cli inspect} up to {@code attempts}
+     * times 100 ms apart (a container still starting has none yet); empty if the engine never says, or if
+     * this JVM cannot read that process's CPU clock in /proc.
+     */
+    public static OptionalLong hostPidOf(String cli, String container, int attempts) {
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            try {
+                if (attempt > 0) {
+                    Thread.sleep(100);
+                }
+                Process p = new ProcessBuilder(cli, "inspect", "--format", "{{.State.Pid}}", container)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[1-9][0-9]*")) {
+                    return Files.isReadable(Path.of("/proc", out, "schedstat"))
+                            ? OptionalLong.of(Long.parseLong(out)) : OptionalLong.empty();
+                }
+            } catch (IOException e) {
+                return OptionalLong.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return OptionalLong.empty();
             }
-            long pid = Long.parseLong(out);
-            return pid > 0 && Files.isReadable(Path.of("/proc", out, "schedstat")) ? OptionalLong.of(pid) : OptionalLong.empty();
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return OptionalLong.empty();
         }
+        return OptionalLong.empty();
     }
 
     @Override

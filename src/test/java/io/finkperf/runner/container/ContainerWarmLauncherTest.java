@@ -23,4 +23,16 @@ class ContainerWarmLauncherTest {
         assertTrue(cmd.stream().anyMatch(a -> a.startsWith("--user=")), cmd::toString);
         assertTrue(cmd.indexOf("img:1") > cmd.indexOf("--read-only"), "options before the image");
     }
+
+    @Test
+    void theMemoryLimitIsRealMemoryAndNetworkOnlyWhenAllowed() {
+        ContainerOptions options = ContainerOptions.defaults().withImage("img:1").withMemory("1g");
+        List<String> cmd = new ContainerWarmLauncher("podman", options, Path.of("/drv"))
+                .command("w", Path.of("/w/spec.json"), List.of(), List.of());
+        assertTrue(cmd.contains("--memory=1073741824b") && cmd.contains("--memory-swap=1073741824b"), cmd::toString);
+
+        List<String> online = new ContainerWarmLauncher("podman", options.withAllowNetwork(true), Path.of("/drv"))
+                .command("w", Path.of("/w/spec.json"), List.of(), List.of());
+        assertFalse(online.contains("--network=none"), online::toString);
+    }
 }
