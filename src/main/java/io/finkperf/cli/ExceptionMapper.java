@@ -9,6 +9,7 @@ import io.finkperf.gate.Verdict;
 import io.finkperf.history.HistoryException;
 import io.finkperf.spark.SparkClusterException;
 import io.finkperf.registry.RegistryException;
+import io.finkperf.results.ModuleError;
 import io.finkperf.results.ModuleResult;
 import io.finkperf.results.RunResults;
 import io.finkperf.results.ScaleResult;
@@ -109,7 +110,7 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
                     String m = s.message() == null ? "" : s.message();
                     return m.startsWith("timeout") ? ExitCode.TIMEOUT
                             : m.startsWith("out_of_memory") ? ExitCode.OUT_OF_MEMORY
-                            : m.startsWith("untrusted") ? ExitCode.UNTRUSTED
+                            : m.startsWith(ModuleError.UNTRUSTED) ? ExitCode.UNTRUSTED
                             : m.startsWith("killed") || m.startsWith("incomplete") ? ExitCode.KILLED : ExitCode.MODULE_ERROR;
                 }
             }
@@ -154,7 +155,7 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
             return ExitCode.MODULE_ERROR;
         }
         return switch (kind) {
-            case "untrusted" -> ExitCode.UNTRUSTED;
+            case ModuleError.UNTRUSTED -> ExitCode.UNTRUSTED;
             case "killed", "incomplete" -> ExitCode.KILLED;
             default -> kind.startsWith("missing_column") ? ExitCode.DATA : ExitCode.MODULE_ERROR;
         };

@@ -24,7 +24,6 @@ import java.util.Map;
 final class DriverResultParser {
 
     /** Error kind of a module whose reported results disagree with what fink-perf observed. */
-    static final String UNTRUSTED_KIND = "untrusted";
 
     private DriverResultParser() {
     }
@@ -104,7 +103,7 @@ final class DriverResultParser {
             case INCOMPLETE:
                 return new ModuleError("incomplete", null, where + " " + o.errorLine(), null);
             case UNTRUSTED:
-                return new ModuleError(UNTRUSTED_KIND, null, where + ": " + o.errorLine(), null);
+                return new ModuleError(ModuleError.UNTRUSTED, null, where + ": " + o.errorLine(), null);
             default:
                 break;
         }

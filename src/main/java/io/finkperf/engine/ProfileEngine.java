@@ -186,7 +186,7 @@ public final class ProfileEngine {
             BatchColumnMerger.merge(produced, batchDir, m.output());
             return result;
         } catch (UntrustedFiles.UntrustedFileException e) {
-            return failed(m, result.nAlerts(), result.inputs(), DriverResultParser.UNTRUSTED_KIND, "module '" + m.name()
+            return failed(m, result.nAlerts(), result.inputs(), ModuleError.UNTRUSTED, "module '" + m.name()
                     + "': results not trusted: its output column cannot be used: " + e.getMessage());
         }
     }

@@ -35,7 +35,6 @@ public final class SparkBench {
     /** Parts must explain the measured wall time within this fraction. */
     public static final double TOLERANCE = 0.10;
     /** The direct pass's error kind for results that disagree with what fink-perf observed (exit 23). */
-    static final String UNTRUSTED_KIND = "untrusted";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SparkBenchRequest req;
@@ -141,7 +140,7 @@ public final class SparkBench {
     private static ModuleResult failed(ModuleResult direct, LoopMeasurement l) {
         boolean hostile = l.partitions().stream().anyMatch(PartitionOutcome::untrusted);
         return ModuleResult.builder(direct.name(), direct.type(), direct.entry(), direct.outputColumn())
-                .failed(ModuleStatus.ERROR, new ModuleError(hostile ? UNTRUSTED_KIND : "spark_worker", null,
+                .failed(ModuleStatus.ERROR, new ModuleError(hostile ? ModuleError.UNTRUSTED : "spark_worker", null,
                         ModuleOutput.sanitize("module '" + direct.name() + "' failed in Spark mode: " + l.firstError()), null))
                 .nAlerts(direct.nAlerts())
                 .inputs(direct.inputs())
@@ -157,7 +156,7 @@ public final class SparkBench {
     private static ModuleResult untrusted(ModuleResult direct, WorkerTimingCheck.Verdict check) {
         String why = ModuleOutput.sanitize(check.summary().firstDisagreement());
         return ModuleResult.builder(direct.name(), direct.type(), direct.entry(), direct.outputColumn())
-                .failed(ModuleStatus.ERROR, new ModuleError(UNTRUSTED_KIND, null, "module '" + direct.name()
+                .failed(ModuleStatus.ERROR, new ModuleError(ModuleError.UNTRUSTED, null, "module '" + direct.name()
                         + "': results not trusted in Spark mode: " + why, null))
                 .nAlerts(direct.nAlerts())
                 .inputs(direct.inputs())
