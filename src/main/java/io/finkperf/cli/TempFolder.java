@@ -24,10 +24,8 @@ final class TempFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Trees.deleteRecursively(dir);
-        } catch (IOException e) {
-            System.err.println("fink-perf: could not remove " + dir + ": " + e.getMessage());
+        if (!Trees.deleteQuietly(dir)) {
+            System.err.println("fink-perf: could not remove all of " + dir);
         }
     }
 }

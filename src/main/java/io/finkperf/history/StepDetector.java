@@ -1,5 +1,7 @@
 package io.finkperf.history;
 
+import io.finkperf.results.SampleStats;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -168,10 +170,7 @@ public final class StepDetector {
     }
 
     private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return SampleStats.of(v).median();
     }
 
     /** Abramowitz & Stegun 7.1.26 (|error| &lt; 1.5e-7). */

@@ -1,9 +1,6 @@
 package io.finkperf.spark;
 
-import io.finkperf.spark.JobTiming;
-import io.finkperf.spark.LoopMeasurement;
-import io.finkperf.spark.PartitionOutcome;
-import io.finkperf.spark.TaskTiming;
+import io.finkperf.results.SparkModeResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,7 @@ public final class OverheadDecomposition {
     public static final String SCHEDULING = "Spark scheduling & partitioning";
     public static final String SERIALISATION = "Serialisation to/from Python";
     public static final String PYTHON_START = "Python process start, import & exit";
-    public static final String COMPUTE = "Module compute";
+    public static final String COMPUTE = SparkModeResult.COMPUTE_PART;
     public static final String COLLECTION = "Collection of results";
     public static final String UNEXPLAINED = "Unexplained";
     public static final List<String> PARTS = List.of(SCHEDULING, SERIALISATION, PYTHON_START, COMPUTE, COLLECTION, UNEXPLAINED);

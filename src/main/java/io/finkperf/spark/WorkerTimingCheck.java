@@ -1,5 +1,6 @@
 package io.finkperf.spark;
 
+import io.finkperf.results.SampleStats;
 import io.finkperf.results.SparkTimingCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,13 +85,11 @@ final class WorkerTimingCheck {
             }
         }
         boolean trusted = firstImpossible == null && 2 * suspicious < tasks.size();
-        ratios.sort(null);
-        double median = ratios.isEmpty() ? Double.NaN : ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
-                : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
-        double min = ratios.isEmpty() ? Double.NaN : ratios.get(0);
+        SampleStats observedOverReported = SampleStats.of(ratios);
         String shown = firstImpossible != null ? firstImpossible
                 : first == null ? null : first + (trusted ? "" : " (" + suspicious + " of " + tasks.size() + " tasks)");
-        return new Verdict(new SparkTimingCheck(tasks.size(), withCpu, disagreeing, median, min, maxUnaccounted, maxCpu,
+        return new Verdict(new SparkTimingCheck(tasks.size(), withCpu, disagreeing, observedOverReported.median(),
+                observedOverReported.min(), maxUnaccounted, maxCpu,
                 shown), trusted);
     }
 
