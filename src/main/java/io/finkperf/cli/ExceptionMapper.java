@@ -107,11 +107,9 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         if (results.scale() != null) {
             for (ScaleResult s : results.scale().modules()) {
                 if ("error".equals(s.status())) {
+                    // a failed scale run's message starts with how its driver run ended (ScaleEngine)
                     String m = s.message() == null ? "" : s.message();
-                    return m.startsWith("timeout") ? ExitCode.TIMEOUT
-                            : m.startsWith("out_of_memory") ? ExitCode.OUT_OF_MEMORY
-                            : m.startsWith(ModuleError.UNTRUSTED) ? ExitCode.UNTRUSTED
-                            : m.startsWith("killed") || m.startsWith("incomplete") ? ExitCode.KILLED : ExitCode.MODULE_ERROR;
+                    return errorCode(m.contains(":") ? m.substring(0, m.indexOf(':')) : m);
                 }
             }
         }
@@ -157,6 +155,8 @@ public final class ExceptionMapper implements CommandLine.IExecutionExceptionHan
         return switch (kind) {
             case ModuleError.UNTRUSTED -> ExitCode.UNTRUSTED;
             case "killed", "incomplete" -> ExitCode.KILLED;
+            case "timeout" -> ExitCode.TIMEOUT;
+            case "out_of_memory" -> ExitCode.OUT_OF_MEMORY;
             default -> kind.startsWith("missing_column") ? ExitCode.DATA : ExitCode.MODULE_ERROR;
         };
     }

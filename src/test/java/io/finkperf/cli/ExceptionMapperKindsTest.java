@@ -57,4 +57,16 @@ class ExceptionMapperKindsTest {
         assertEquals(ExitCode.DATA, ExceptionMapper.exitCodeOf(new DataException(DataException.Kind.CORRUPT, "alerts.parquet")));
         assertEquals(ExitCode.CONTAINER, ExceptionMapper.exitCodeOf(new RunnerException(RunnerException.Kind.IMAGE_MISSING, "no image")));
     }
+
+    /** A failed scale run's message starts with how its driver run ended (ScaleEngine): that decides the code. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"timeout, TIMEOUT", "out_of_memory, OUT_OF_MEMORY",
+            "untrusted, UNTRUSTED", "killed, KILLED", "incomplete, KILLED", "module_error, MODULE_ERROR",
+            "crash, MODULE_ERROR", "missing_package, MODULE_ERROR"})
+    void aFailedScaleRunIsMappedByHowItsDriverRunEnded(String status, ExitCode code) {
+        io.finkperf.results.RunResults run = new io.finkperf.results.RunResults("fink-perf/results/1", "0", null, null,
+                null, null, List.of()).withScale(new io.finkperf.results.ScaleReport(null, List.of(
+                io.finkperf.results.ScaleResult.failed("m", "feature", "error", status + ": the driver said so"))));
+        assertEquals(code, ExceptionMapper.exitCodeOf(run));
+    }
 }
