@@ -179,10 +179,6 @@ public final class CompareCommand implements Callable<Integer> {
             reg = real.modules().stream().anyMatch(m -> ScienceTree.hasModule(headDir, m)) ? real
                     : RegistryLoader.load(FinkPerfHome.registry("examples-" + workload.survey + ".yaml"));
         }
-        if (!reg.survey().equals(workload.survey)) {
-            throw new FinkPerfException(ExitCode.REGISTRY, reg.source() + " is for survey '" + reg.survey()
-                    + "', not --survey " + workload.survey);
-        }
-        return reg;
+        return workload.checked(reg);
     }
 }

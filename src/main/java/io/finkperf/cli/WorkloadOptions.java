@@ -44,9 +44,14 @@ public final class WorkloadOptions {
         Path file = registry != null ? registry
                 : FinkPerfHome.registry((FinkPerfHome.sameDir(science(), FinkPerfHome.examplesScience()) ? "examples-" : "")
                 + survey + ".yaml");
-        ModuleRegistry reg = RegistryLoader.load(file);
+        return checked(RegistryLoader.load(file));
+    }
+
+    /** {@code reg}, refused when it is for another survey than --survey. */
+    ModuleRegistry checked(ModuleRegistry reg) {
         if (!reg.survey().equals(survey)) {
-            throw new FinkPerfException(ExitCode.REGISTRY, file + " is for survey '" + reg.survey() + "', not --survey " + survey);
+            throw new FinkPerfException(ExitCode.REGISTRY, reg.source() + " is for survey '" + reg.survey()
+                    + "', not --survey " + survey);
         }
         return reg;
     }
