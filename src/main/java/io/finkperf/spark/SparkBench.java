@@ -139,14 +139,9 @@ public final class SparkBench {
     /** Errors come from the module's result file or its output: shown sanitised. */
     private static ModuleResult failed(ModuleResult direct, LoopMeasurement l) {
         boolean hostile = l.partitions().stream().anyMatch(PartitionOutcome::untrusted);
-        return ModuleResult.builder(direct.name(), direct.type(), direct.entry(), direct.outputColumn())
-                .failed(ModuleStatus.ERROR, new ModuleError(hostile ? ModuleError.UNTRUSTED : "spark_worker", null,
-                        ModuleOutput.sanitize("module '" + direct.name() + "' failed in Spark mode: " + l.firstError()), null))
-                .nAlerts(direct.nAlerts())
-                .inputs(direct.inputs())
-                .spark(new SparkFailure(l.partitions().stream().filter(p -> !p.ok())
-                        .map(p -> ModuleOutput.sanitize(String.valueOf(p.error()))).toList()))
-                .build();
+        return sparkFailure(direct, hostile ? ModuleError.UNTRUSTED : "spark_worker",
+                ModuleOutput.sanitize("module '" + direct.name() + "' failed in Spark mode: " + l.firstError()),
+                l.partitions().stream().filter(p -> !p.ok()).map(p -> ModuleOutput.sanitize(String.valueOf(p.error()))).toList());
     }
 
     /**
@@ -155,12 +150,16 @@ public final class SparkBench {
      */
     private static ModuleResult untrusted(ModuleResult direct, WorkerTimingCheck.Verdict check) {
         String why = ModuleOutput.sanitize(check.summary().firstDisagreement());
+        return sparkFailure(direct, ModuleError.UNTRUSTED,
+                "module '" + direct.name() + "': results not trusted in Spark mode: " + why, List.of(why));
+    }
+
+    private static ModuleResult sparkFailure(ModuleResult direct, String kind, String message, List<String> errors) {
         return ModuleResult.builder(direct.name(), direct.type(), direct.entry(), direct.outputColumn())
-                .failed(ModuleStatus.ERROR, new ModuleError(ModuleError.UNTRUSTED, null, "module '" + direct.name()
-                        + "': results not trusted in Spark mode: " + why, null))
+                .failed(ModuleStatus.ERROR, new ModuleError(kind, null, message, null))
                 .nAlerts(direct.nAlerts())
                 .inputs(direct.inputs())
-                .spark(new SparkFailure(List.of(why)))
+                .spark(new SparkFailure(errors))
                 .build();
     }
 
