@@ -1,15 +1,15 @@
 package io.finkperf.compare;
 
+import io.finkperf.base.TimedProcess;
 import io.finkperf.base.UntrustedGit;
 
+import java.time.Duration;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Throw-away worktrees of one git checkout, one per ref, removed on close. */
 public final class GitCheckouts implements AutoCloseable {
@@ -72,13 +72,8 @@ public final class GitCheckouts implements AutoCloseable {
 
     private static Result run(List<String> cmd) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, "git timed out");
-            }
-            return new Result(p.exitValue(), out);
+            return TimedProcess.run(new ProcessBuilder(cmd).redirectErrorStream(true), Duration.ofSeconds(120))
+                    .map(o -> new Result(o.exit(), o.stdoutText())).orElse(new Result(-1, "git timed out"));
         } catch (IOException e) {
             return new Result(-1, "cannot run git: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,16 +1,16 @@
 package io.finkperf.history;
 
+import io.finkperf.base.TimedProcess;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.time.Duration;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the bundled calibration workload ({@code python3 -m fink_perf_driver calibrate}) in a given Python. */
 public final class Calibrator {
@@ -41,27 +41,16 @@ public final class Calibrator {
             env.put(v, "1");
         }
         try {
-            Path err = Files.createTempFile("fink-perf-calibrate", ".err");
-            try {
-                Process p = pb.redirectError(err.toFile()).start();
-                byte[] out = p.getInputStream().readAllBytes();
-                if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw fail("did not finish in " + TIMEOUT_S + " s");
-                }
-                if (p.exitValue() != 0) {
-                    String last = Files.readAllLines(err, StandardCharsets.UTF_8).stream()
-                            .filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit " + p.exitValue());
-                    throw fail(last);
-                }
-                Calibration c = JSON.readValue(out, Calibration.class);
-                if (!(c.seconds() > 0)) {
-                    throw fail("no time in its output");
-                }
-                return c;
-            } finally {
-                Files.deleteIfExists(err);
+            TimedProcess.Output o = TimedProcess.run(pb, Duration.ofSeconds(TIMEOUT_S))
+                    .orElseThrow(() -> fail("did not finish in " + TIMEOUT_S + " s"));
+            if (o.exit() != 0) {
+                throw fail(o.stderr().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit " + o.exit()));
             }
+            Calibration c = JSON.readValue(o.stdout(), Calibration.class);
+            if (!(c.seconds() > 0)) {
+                throw fail("no time in its output");
+            }
+            return c;
         } catch (IOException e) {
             throw new HistoryException(HistoryException.Kind.CALIBRATION,
                     "calibration with " + python + " failed: " + e.getMessage(), e);

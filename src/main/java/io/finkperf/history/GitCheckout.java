@@ -1,15 +1,14 @@
 package io.finkperf.history;
 
+import io.finkperf.base.TimedProcess;
 import io.finkperf.base.UntrustedGit;
 
+import java.time.Duration;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The git commands history needs, on a science checkout. Every call disables hooks and fsmonitor:
@@ -96,24 +95,15 @@ public final class GitCheckout {
     String git(String... args) {
         List<String> cmd = UntrustedGit.command(dir, args);
         try {
-            Path err = Files.createTempFile("fink-perf-git", ".err");
-            try {
-                Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-                byte[] out = p.getInputStream().readAllBytes();
-                if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new HistoryException(HistoryException.Kind.GIT, "git " + args[0] + " in " + dir + " timed out");
-                }
-                if (p.exitValue() != 0) {
-                    List<String> errLines = Files.readString(err, StandardCharsets.UTF_8).strip().lines().toList();
-                    String msg = errLines.stream().filter(l -> l.startsWith("fatal:") || l.startsWith("error:")).findFirst()
-                            .orElse(errLines.isEmpty() ? "exit " + p.exitValue() : errLines.get(0));
-                    throw new HistoryException(HistoryException.Kind.GIT, "git " + String.join(" ", args) + " in " + dir + ": " + msg);
-                }
-                return new String(out, StandardCharsets.UTF_8);
-            } finally {
-                Files.deleteIfExists(err);
+            TimedProcess.Output o = TimedProcess.run(new ProcessBuilder(cmd), Duration.ofSeconds(TIMEOUT_S)).orElseThrow(
+                    () -> new HistoryException(HistoryException.Kind.GIT, "git " + args[0] + " in " + dir + " timed out"));
+            if (o.exit() != 0) {
+                List<String> errLines = o.stderr().strip().lines().toList();
+                String msg = errLines.stream().filter(l -> l.startsWith("fatal:") || l.startsWith("error:")).findFirst()
+                        .orElse(errLines.isEmpty() ? "exit " + o.exit() : errLines.get(0));
+                throw new HistoryException(HistoryException.Kind.GIT, "git " + String.join(" ", args) + " in " + dir + ": " + msg);
             }
+            return o.stdoutText();
         } catch (IOException e) {
             throw new HistoryException(HistoryException.Kind.GIT, "cannot run git: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,11 +1,14 @@
 package io.finkperf.runner.container;
 
+import io.finkperf.base.TimedProcess;
+
 import io.finkperf.runner.WarmLauncher;
+import java.time.Duration;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -85,10 +88,10 @@ public final class ContainerWarmLauncher implements WarmLauncher {
                 if (attempt > 0) {
                     Thread.sleep(100);
                 }
-                Process p = new ProcessBuilder(cli, "inspect", "--format", "{{.State.Pid}}", container)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[1-9][0-9]*")) {
+                Optional<TimedProcess.Output> o = TimedProcess.run(new ProcessBuilder(cli, "inspect", "--format",
+                        "{{.State.Pid}}", container).redirectError(ProcessBuilder.Redirect.DISCARD), Duration.ofSeconds(30));
+                String out = o.map(x -> x.stdoutText().trim()).orElse("");
+                if (o.isPresent() && o.get().exit() == 0 && out.matches("[1-9][0-9]*")) {
                     return Files.isReadable(Path.of("/proc", out, "schedstat"))
                             ? OptionalLong.of(Long.parseLong(out)) : OptionalLong.empty();
                 }
