@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import io.finkperf.testing.TestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +18,11 @@ class GitCheckoutsTest {
 
     @Test
     void checkingOutARefRunsNoHookOfTheRepository() throws Exception {
-        Path repo = Files.createDirectories(tmp.resolve("science"));
+        TestRepository science = new TestRepository(Files.createDirectories(tmp.resolve("science")));
+        science.write("a.txt", "a");
+        science.commit("a");
+        Path repo = science.dir;
         Path marker = tmp.resolve("hook-ran");
-        git(repo, "init", "-q");
-        Files.writeString(repo.resolve("a.txt"), "a");
-        git(repo, "add", "a.txt");
-        git(repo, "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "a");
         Path hook = repo.resolve(".git/hooks/post-checkout");
         Files.writeString(hook, "#!/bin/sh\ntouch " + marker + "\n");
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -36,15 +33,8 @@ class GitCheckoutsTest {
         }
         assertFalse(Files.exists(marker), "the repository's post-checkout hook ran");
         // the control: git itself does run the hook, so the assertion above can fail
-        git(repo, "worktree", "add", "-q", tmp.resolve("control").toString(), "HEAD");
+        new ProcessBuilder("git", "-C", repo.toString(), "worktree", "add", "-q", tmp.resolve("control").toString(), "HEAD")
+                .redirectErrorStream(true).start().waitFor();
         assertTrue(Files.exists(marker), "the hook is live");
-    }
-
-    private static void git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
     }
 }

@@ -1,5 +1,7 @@
 package io.finkperf.history;
 
+import io.finkperf.testing.TestRepository;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

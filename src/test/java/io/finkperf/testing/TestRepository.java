@@ -1,4 +1,4 @@
-package io.finkperf.history;
+package io.finkperf.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,19 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A throw-away git repository of the bundled example modules, built commit by commit with fixed dates. */
-final class TestRepository {
+public final class TestRepository {
 
-    final Path dir;
+    public final Path dir;
     private int commits;
 
-    TestRepository(Path dir) throws IOException {
+    public TestRepository(Path dir) throws IOException {
         this.dir = dir;
         git("init", "-q", "-b", "main");
         git("config", "user.email", "test@fink-perf");
         git("config", "user.name", "fink-perf test");
     }
 
-    void copyTree(Path from) throws IOException {
+    public void copyTree(Path from) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 if (p.toString().contains("__pycache__")) {
@@ -40,28 +40,28 @@ final class TestRepository {
         }
     }
 
-    void write(String path, String text) throws IOException {
+    public void write(String path, String text) throws IOException {
         Files.createDirectories(dir.resolve(path).getParent());
         Files.writeString(dir.resolve(path), text, StandardCharsets.UTF_8);
     }
 
-    String read(String path) throws IOException {
+    public String read(String path) throws IOException {
         return Files.readString(dir.resolve(path), StandardCharsets.UTF_8);
     }
 
     /** Commits everything, one day after the previous commit; returns the sha. */
-    String commit(String message) throws IOException {
+    public String commit(String message) throws IOException {
         git("add", "-A");
         String date = String.format("2026-01-%02dT12:00:00+00:00", ++commits);
         run(Map.of("GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date), "commit", "-q", "--allow-empty", "-m", message);
         return git("rev-parse", "HEAD").strip();
     }
 
-    void tag(String name) throws IOException {
+    public void tag(String name) throws IOException {
         git("tag", name);
     }
 
-    String git(String... args) throws IOException {
+    public String git(String... args) throws IOException {
         return run(Map.of(), args);
     }
 
